@@ -1,0 +1,27 @@
+import type { CodegenConfig } from '@graphql-codegen/cli'
+
+// Until schema/supergraph.graphql is composed, run with BILLFOLD_SCHEMA=../.scratch/draft-supergraph.graphql.
+const schema = process.env.BILLFOLD_SCHEMA ?? '../schema/supergraph.graphql'
+
+const config: CodegenConfig = {
+  schema,
+  documents: ['src/**/*.{ts,vue}', '!src/gql/**/*'],
+  ignoreNoDocuments: false,
+  generates: {
+    './src/gql/': {
+      preset: 'client',
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { DateTime: 'string' },
+        skipTypename: false,
+        dedupeFragments: true,
+      },
+      presetConfig: {
+        fragmentMasking: { unmaskFunctionName: 'useFragment' },
+      },
+    },
+  },
+}
+
+export default config

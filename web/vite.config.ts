@@ -1,0 +1,47 @@
+import { fileURLToPath, URL } from 'node:url'
+import vue from '@vitejs/plugin-vue'
+import { defineConfig, type ProxyOptions } from 'vite'
+
+const api = 'http://127.0.0.1:4000'
+const proxied = ['/graphql', '/auth', '/dev', '/business', '/processor', '/licenses']
+
+// `/auth/:token` is also an SPA page: page navigations stay with Vite, API calls go to the gateway.
+const keepPageNavigations: ProxyOptions['bypass'] = (req) =>
+  req.headers.accept?.includes('text/html') && req.url?.startsWith('/auth/') ? '/index.html' : undefined
+
+export default defineConfig({
+  plugins: [vue()],
+  resolve: {
+    alias: { '~': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  define: {
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'false',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'false',
+  },
+  server: {
+    port: 5173,
+    proxy: Object.fromEntries(
+      proxied.map((path) => [path, { target: api, bypass: path === '/auth' ? keepPageNavigations : undefined }]),
+    ),
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'vue', test: /node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify)[\\/]/, priority: 20 },
+            { name: 'apollo', test: /node_modules[\\/](@apollo|@wry|graphql|optimism|zen-observable|ts-invariant|tslib|symbol-observable|@vue[\\/]apollo-composable)[\\/]/, priority: 30 },
+          ],
+        },
+      },
+    },
+  },
+})
