@@ -1,0 +1,51 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { isLocale, setLocale } from './i18n'
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('~/pages/LoginPage.vue') },
+  {
+    path: '/login/:businessId',
+    name: 'business-login',
+    component: () => import('~/pages/BusinessLoginPage.vue'),
+    props: (route) => ({ businessId: route.params.businessId, mode: 'live' }),
+  },
+  {
+    path: '/test/login/:businessId',
+    name: 'test-business-login',
+    component: () => import('~/pages/BusinessLoginPage.vue'),
+    props: (route) => ({ businessId: route.params.businessId, mode: 'test' }),
+  },
+  { path: '/auth/:token', name: 'auth', component: () => import('~/pages/AuthTokenPage.vue'), props: true },
+  { path: '/', name: 'portal', component: () => import('~/pages/PortalPage.vue') },
+  {
+    path: '/b/:businessId',
+    component: () => import('~/layouts/BusinessLayout.vue'),
+    props: true,
+    children: [
+      { path: '', name: 'business-overview', component: () => import('~/pages/business/OverviewPage.vue') },
+      { path: 'subscriptions', name: 'business-subscriptions', component: () => import('~/pages/business/SubscriptionsPage.vue') },
+      { path: 'billing', name: 'business-billing', component: () => import('~/pages/business/BillingPage.vue') },
+      { path: 'payment-methods', name: 'business-payment-methods', component: () => import('~/pages/business/PaymentMethodsPage.vue') },
+      { path: 'license-keys', name: 'business-license-keys', component: () => import('~/pages/business/LicenseKeysPage.vue') },
+      { path: 'profile', name: 'business-profile', component: () => import('~/pages/business/ProfilePage.vue') },
+    ],
+  },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('~/pages/NotFoundPage.vue') },
+]
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes,
+  scrollBehavior(to, from, saved) {
+    if (saved) return saved
+    if (to.hash) return { el: to.hash }
+    // Switching sections inside a business portal keeps the header in view.
+    if (to.matched[0] && to.matched[0] === from.matched[0] && to.path.startsWith('/b/')) return {}
+    return { top: 0 }
+  },
+})
+
+router.beforeEach(async (to) => {
+  const lang = to.query.lang
+  if (isLocale(lang)) await setLocale(lang)
+})
