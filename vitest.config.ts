@@ -4,15 +4,23 @@ import { defineConfig } from "vitest/config";
 const require = createRequire(import.meta.url);
 
 export default defineConfig({
-  resolve: {
-    // One graphql instance for test files and the CJS packages that load it (federation).
-    alias: [{ find: /^graphql$/, replacement: require.resolve("graphql", { paths: ["subgraphs/shared"] }) }],
-  },
   test: {
-    include: ["subgraphs/*/src/**/*.test.ts", "gateway/src/**/*.test.ts", "schema/**/*.test.ts", "test/**/*.test.ts"],
-    exclude: ["**/node_modules/**", "**/dist/**", "test/e2e/**"],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-    pool: "forks",
+    projects: [
+      "web/vitest.config.ts",
+      {
+        resolve: {
+          // One graphql instance for test files and the CJS packages that load it (federation).
+          alias: [{ find: /^graphql$/, replacement: require.resolve("graphql", { paths: ["subgraphs/shared"] }) }],
+        },
+        test: {
+          name: "server",
+          include: ["subgraphs/*/src/**/*.test.ts", "gateway/src/**/*.test.ts", "schema/**/*.test.ts", "scripts/src/**/*.test.ts", "test/**/*.test.ts"],
+          exclude: ["**/node_modules/**", "**/dist/**"],
+          testTimeout: 30_000,
+          hookTimeout: 180_000,
+          pool: "forks",
+        },
+      },
+    ],
   },
 });

@@ -177,6 +177,7 @@ const en = {
     tax: 'Tax',
     total: 'Total',
     download: 'Download PDF',
+    pdfShort: 'PDF',
     downloadFor: 'Download invoice {number} as PDF',
     notAvailable: 'Not available',
     none: 'No invoices yet',

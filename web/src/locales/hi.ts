@@ -179,6 +179,7 @@ const hi: MessageSchema = {
     tax: 'कर',
     total: 'कुल',
     download: 'PDF डाउनलोड करें',
+    pdfShort: 'PDF',
     downloadFor: 'इनवॉइस {number} PDF के रूप में डाउनलोड करें',
     notAvailable: 'उपलब्ध नहीं',
     none: 'अभी तक कोई इनवॉइस नहीं',

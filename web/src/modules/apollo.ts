@@ -23,6 +23,7 @@ const errorLink = onError(({ graphQLErrors, networkError }) => {
 const httpLink = new HttpLink({ uri: '/graphql', credentials: 'include' })
 
 export const apolloClient = new ApolloClient({
+  devtools: { enabled: import.meta.env.DEV },
   link: from([errorLink, httpLink]),
   cache: new InMemoryCache({
     typePolicies: {
