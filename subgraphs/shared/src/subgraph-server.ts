@@ -1,6 +1,6 @@
 import { ApolloServer, type BaseContext } from "@apollo/server";
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from "@as-integrations/fastify";
-import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { GraphQLSchema } from "graphql";
 import { formatError } from "./errors.ts";
 import { IDENTITY_HEADER, type Identity, verifyIdentity } from "./identity.ts";
@@ -9,8 +9,11 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   name: string;
   schema: GraphQLSchema;
   identitySecret: string;
-  /** Builds the per-request context for a caller the gateway vouched for. */
-  context: (identity: Identity, request: FastifyRequest) => Promise<TContext> | TContext;
+  /**
+   * Builds the per-request context for a caller the gateway vouched for. `reply` lets a resolver
+   * set response headers (accounts sets the session cookie; the gateway relays only that one).
+   */
+  context: (identity: Identity, request: FastifyRequest, reply: FastifyReply) => Promise<TContext> | TContext;
   introspection?: boolean;
   /** Extra routes (merchant endpoint, internal APIs) registered before listening. */
   routes?: (app: FastifyInstance, apollo: ApolloServer<TContext>) => Promise<void> | void;
@@ -57,7 +60,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
       },
     },
     fastifyApolloHandler(apollo, {
-      context: async (request) => options.context(gatewayIdentity(request, options.identitySecret)!, request),
+      context: async (request, reply) => options.context(gatewayIdentity(request, options.identitySecret)!, request, reply),
     }),
   );
   await options.routes?.(app, apollo);

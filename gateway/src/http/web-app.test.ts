@@ -1,0 +1,84 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeSystem, startFakeSystem } from "../testing/fake-system.ts";
+
+let webDist: string;
+let system: FakeSystem;
+
+beforeAll(async () => {
+  webDist = await mkdtemp(join(tmpdir(), "billfold-web-"));
+  await mkdir(join(webDist, "assets"));
+  await writeFile(join(webDist, "index.html"), "<!doctype html><title>Billfold</title>");
+  await writeFile(join(webDist, "assets", "app-1a2b3c.js"), "console.log('app')");
+  await writeFile(join(webDist, "favicon.svg"), "<svg/>");
+  system = await startFakeSystem({ env: { WEB_DIST: webDist } });
+});
+afterAll(async () => {
+  await system?.close();
+  await rm(webDist, { recursive: true, force: true });
+});
+
+const html = { accept: "text/html,application/xhtml+xml" };
+
+describe("web app and HTTP surface", () => {
+  it.each(["/", "/b/xyz", "/merchant/customers", "/auth/some-token"])("serves index.html for the page %s", async (path) => {
+    const response = await fetch(`${system.url}${path}`, { headers: html });
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(response.headers.get("cache-control")).toBe("no-cache");
+    expect(await response.text()).toContain("<title>Billfold</title>");
+  });
+
+  it("serves hashed assets with immutable cache headers and other files revalidated", async () => {
+    const asset = await fetch(`${system.url}/assets/app-1a2b3c.js`);
+    const icon = await fetch(`${system.url}/favicon.svg`);
+
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(icon.headers.get("cache-control")).toBe("no-cache");
+  });
+
+  it.each(["/graphql/extra", "/graphqlx", "/business/biz_a/other", "/internal/identity", "/assets/missing.js", "/processor/tokens"])(
+    "answers a JSON 404 for the unknown API or file path %s",
+    async (path) => {
+      const response = await fetch(`${system.url}${path}`, { headers: html });
+
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ errors: [{ message: "Not found.", extensions: { code: "NOT_FOUND" } }] });
+    },
+  );
+
+  it("sets the security headers on every answer", async () => {
+    for (const path of ["/b/xyz", "/health", "/nope.js"]) {
+      const response = await fetch(`${system.url}${path}`, { headers: html });
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
+    }
+  });
+
+  it("reports health", async () => {
+    const response = await fetch(`${system.url}/health`);
+
+    expect(await response.json()).toEqual({ ok: true, service: "gateway" });
+  });
+
+  it("serves GraphQL over GET and refuses a GET without a CSRF-safe header", async () => {
+    const query = encodeURIComponent("{ whoami }");
+    const safe = await fetch(`${system.url}/graphql?query=${query}`, { headers: { "apollo-require-preflight": "true" } });
+    const unsafe = await fetch(`${system.url}/graphql?query=${query}`);
+
+    expect(await safe.json()).toEqual({ data: { whoami: "anonymous" } });
+    expect(unsafe.status).toBe(400);
+  });
+
+  it("sends a browser opening /graphql to the playground", async () => {
+    const response = await fetch(`${system.url}/graphql`, { headers: html, redirect: "manual" });
+
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/playground");
+  });
+});

@@ -1,0 +1,109 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { AppError, createSubgraphServer, type Identity, listen, type RunningServer } from "@billfold/shared";
+import { parse } from "graphql";
+
+export const SHARD_SDL = `
+extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
+type Query { shardInfo: ShardInfo! }
+type ShardInfo { shard: String!, businessId: String, seenBy: String! }
+type CustomerAccount @key(fields: "businessId customerId") {
+  businessId: ID!
+  customerId: ID!
+  customer: Customer
+  "Fails for customers whose id starts with bad_, to test error paths."
+  flaky: String
+}
+type Customer { id: ID!, name: String!, shard: String!, seenBy: String! }
+`;
+
+export interface EntityCall {
+  businessIds: string[];
+  seenBy: string;
+}
+
+export interface FakeShard extends RunningServer {
+  shard: string;
+  entityCalls: EntityCall[];
+  merchantCalls: { headers: Record<string, string | string[] | undefined>; body: string }[];
+}
+
+const describe = (identity: Identity) => (identity.kind === "person" ? `person:${identity.email}` : identity.kind);
+
+/** A stand-in for one business shard: answers CustomerAccount entities and a header-routed root field. */
+export async function startFakeShard(secret: string, shard: string, delayMs = 0): Promise<FakeShard> {
+  const entityCalls: EntityCall[] = [];
+  const merchantCalls: FakeShard["merchantCalls"] = [];
+  type Context = { identity: Identity; businessHeader: string | undefined; batch?: EntityCall };
+  type Account = { businessId: string; customerId: string };
+
+  const schema = buildSubgraphSchema([
+    {
+      typeDefs: parse(SHARD_SDL),
+      resolvers: {
+        Query: {
+          shardInfo: (_: unknown, __: unknown, context: Context) => ({ shard, businessId: context.businessHeader, seenBy: describe(context.identity) }),
+        },
+        CustomerAccount: {
+          async __resolveReference(reference: Account, context: Context) {
+            if (!context.batch) {
+              context.batch = { businessIds: [], seenBy: describe(context.identity) };
+              entityCalls.push(context.batch);
+            }
+            context.batch.businessIds.push(reference.businessId);
+            if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+            return reference;
+          },
+          customer: (account: Account, _: unknown, context: Context) => ({
+            id: account.customerId,
+            name: `${account.customerId} at ${account.businessId}`,
+            shard,
+            seenBy: describe(context.identity),
+          }),
+          flaky: (account: Account) => {
+            if (account.customerId.startsWith("bad_")) throw new AppError("CONFLICT", "flaky failed");
+            return "fine";
+          },
+        },
+      } as never,
+    },
+  ]);
+
+  const { app } = await createSubgraphServer<Context>({
+    name: shard,
+    schema,
+    identitySecret: secret,
+    context: (identity, request) => ({ identity, businessHeader: request.headers["x-billfold-business"] as string | undefined }),
+    async routes(server) {
+      await server.register(async (scope) => {
+        scope.removeContentTypeParser("application/json");
+        scope.addContentTypeParser("application/json", { parseAs: "string" }, (_request, body, done) => done(null, body));
+        scope.post<{ Params: { businessId: string } }>("/business/:businessId/graphql", async (request, reply) => {
+          merchantCalls.push({ headers: { ...request.headers }, body: request.body as string });
+          if (!request.headers.authorization?.startsWith("Bearer sk_")) {
+            return reply.code(401).send({ errors: [{ message: "API key required", extensions: { code: "UNAUTHENTICATED" } }] });
+          }
+          return reply.code(200).send({ data: { echo: { shard, businessId: request.params.businessId, body: request.body } } });
+        });
+      });
+    },
+  });
+  const running = await listen(app, 0);
+  return { ...running, shard, entityCalls, merchantCalls };
+}
+
+/** A server that accepts connections and never answers. */
+export async function startHangingServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer(() => {});
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
