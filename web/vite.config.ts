@@ -36,12 +36,17 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     target: 'es2022',
     rolldownOptions: {
+      onwarn(warning, warn) {
+        // React libraries of the Playground mark modules "use client": meaningless in an SPA bundle.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return
+        warn(warning)
+      },
       output: {
         codeSplitting: {
           // Framework code changes rarely: keep it apart from app code so it stays cached across deploys.
           groups: [
             { name: 'vue', test: /node_modules[\\/](@vue[\\/](runtime|reactivity|shared)|vue|vue-router|vue-i18n|@intlify)/, priority: 30 },
-            { name: 'apollo', test: /node_modules[\\/](@apollo|@wry|@vue[\\/]apollo-composable|graphql|optimism|zen-observable|ts-invariant|tslib|throttle-debounce)/, priority: 20 },
+            { name: 'apollo', test: /node_modules[\\/](@apollo|@wry|@vue[\\/]apollo-composable|graphql[\\/]|optimism|zen-observable|ts-invariant|tslib|throttle-debounce)/, priority: 20 },
           ],
         },
       },

@@ -30,6 +30,8 @@ export const routes: RouteRecordRaw[] = [
       { path: 'profile', name: 'business-profile', component: () => import('~/pages/business/ProfilePage.vue') },
     ],
   },
+  // GraphiQL for developers; React and Monaco load only with this route.
+  { path: '/playground', name: 'playground', component: () => import('~/pages/PlaygroundPage.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('~/pages/NotFoundPage.vue') },
 ]
 
