@@ -1,0 +1,20 @@
+import "reflect-metadata";
+
+export { createAccountsApp, type AccountsApp } from "./app.ts";
+export { accountsEnv, parseAccountsConfig, type AccountsConfig } from "./config.ts";
+export { ACCOUNTS_ENTITIES, ACCOUNTS_SCHEMA, openAccountsDatabase, type AccountsDatabaseOptions } from "./database.ts";
+export { migrateAccounts } from "./migrate.ts";
+export { buildAccountsSchema } from "./schema.ts";
+export { Business, type BrandSettings } from "./businesses/business.entity.ts";
+export { listBusinesses, registerBusiness, type RegisterBusinessInput } from "./businesses/business.service.ts";
+export { DirectoryEntry } from "./directory/directory-entry.entity.ts";
+export { directoryAccounts, upsertDirectoryEntries, type DirectoryAccount } from "./directory/directory.service.ts";
+export type { DirectoryEntryInput } from "./directory/directory.inputs.ts";
+export { LoginToken, LOGIN_TOKEN_KINDS, type LoginTokenKind } from "./login/login-token.entity.ts";
+export { MerchantUser } from "./merchants/merchant-user.entity.ts";
+export { Person } from "./people/person.entity.ts";
+export { ensurePerson, findPerson } from "./people/person.service.ts";
+export { Session } from "./sessions/session.entity.ts";
+export { createSession, resolveSessionIdentity, revokeSession, type CreateSessionInput, type SessionRef } from "./sessions/session.service.ts";
+export * from "./sessions/session.rules.ts";
+export { hashToken, newSecretToken } from "./sessions/token.util.ts";

@@ -1,0 +1,19 @@
+/**
+ * Writes a new migration for whatever the entities changed: applies the checked-in migrations
+ * to a throw-away database, then diffs the entities against it.
+ *   cd /work/main && npx tsx subgraphs/accounts/src/migrations/create.ts
+ */
+import { migrateDatabase } from "@billfold/shared";
+import { createTestDatabase } from "@billfold/shared/testing/test-database";
+import { openAccountsDatabase } from "../database.ts";
+
+const database = await createTestDatabase();
+const orm = await openAccountsDatabase(database.url);
+try {
+  await migrateDatabase(orm);
+  const result = await orm.migrator.create();
+  console.log(result.diff.up.length ? `wrote ${result.fileName}` : "entities match the migrations: nothing to write");
+} finally {
+  await orm.close();
+  await database.drop();
+}

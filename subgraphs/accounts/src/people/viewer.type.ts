@@ -1,0 +1,30 @@
+import type { Mode } from "@billfold/shared";
+import { Field, ObjectType } from "type-graphql";
+import { CustomerAccountType } from "../directory/customer-account.type.ts";
+import { ModeEnum } from "../shared/mode.ts";
+
+/** What the resolvers hand to `Viewer`; accounts are resolved from the directory. */
+export interface ViewerModel {
+  email: string;
+  name: string | null;
+  phone: string | null;
+  mode: Mode;
+}
+
+@ObjectType("Viewer", { description: "The signed-in person, in the mode of their session." })
+export class ViewerType {
+  @Field(() => String)
+  email!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone!: string | null;
+
+  @Field(() => ModeEnum)
+  mode!: Mode;
+
+  @Field(() => [CustomerAccountType], { description: "Every customer account of this email in this mode." })
+  accounts!: CustomerAccountType[];
+}
