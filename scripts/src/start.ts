@@ -14,6 +14,7 @@ console.log(embedded ? `Embedded PostgreSQL (data in ${config.DATA_DIR}/pglite)`
 
 await migrateAccounts(databaseUrl);
 await migrateBusiness(databaseUrl);
+const demo = await seedDemo({ databaseUrl, dataDir: config.DATA_DIR, identitySecret: secret });
 
 const host = "127.0.0.1";
 const accountsUrl = `http://${host}:${config.ACCOUNTS_PORT}`;
@@ -63,7 +64,6 @@ try {
     });
   }
   await Promise.all(services.map((service) => waitHealthy(service)));
-  const demo = await seedDemo({ databaseUrl, dataDir: config.DATA_DIR, shards: Object.keys(shards) });
   const origin = config.PUBLIC_URL.replace(/\/$/, "");
   console.log(`
 Billfold is running.

@@ -44,7 +44,8 @@ describe("sandbox processor", () => {
     const token = processor.tokenize(card("4242 4242 4242 4242"), now);
     expect(token).toMatchObject({ brand: "visa", last4: "4242", exp_month: 12, exp_year: 2030 });
     expect(token.token).not.toContain("4242424242424242");
-    expect(Buffer.from(token.token.slice(4).split(".")[0], "base64url").toString()).not.toMatch(/\d{12,}/);
+    expect(token.token).not.toMatch(/\d{12,}/);
+    expect(token.token.length).toBeLessThanOrEqual(64);
     expect(processor.tokenize(card("5555555555554444"), now).brand).toBe("mastercard");
     expect(processor.tokenize(card("378282246310005", { cvc: "1234" }), now).brand).toBe("amex");
   });
@@ -64,9 +65,9 @@ describe("sandbox processor", () => {
 
   it("declines a forged or foreign token", () => {
     const { token } = processor.tokenize(card("4000000000000002"), now);
-    const [body] = token.split(".");
-    const claims = JSON.parse(Buffer.from(body.slice(4), "base64url").toString());
-    const forged = `tok_${Buffer.from(JSON.stringify({ ...claims, o: "succeeded" })).toString("base64url")}.${token.split(".")[1]}`;
+    const [body, signature] = token.split(".");
+    const forged = `${body.slice(0, 15)}s${body.slice(16)}.${signature}`;
+    expect(forged).not.toBe(token);
     expect(processor.charge(forged, 100, "USD", now).status).toBe("failed");
     expect(new SandboxProcessor("q".repeat(40)).inspect(token)).toBeNull();
   });
