@@ -49,6 +49,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
         path: options.migrationsPath,
         pathTs: options.migrationsPath,
         tableName: `${options.schema}_migrations`,
+        // Only migration classes: a helper script next to them (migrations/create.ts) must not be imported.
+        glob: "Migration*.{js,ts}",
         snapshot: false,
         emit: "ts",
         silent: true,

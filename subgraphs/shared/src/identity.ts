@@ -13,8 +13,10 @@ export interface AccountGrant {
 /** Who is calling, as the gateway vouches for it to the subgraphs. */
 export type Identity =
   | { kind: "anonymous" }
-  | { kind: "person"; email: string; sessionId: string; mode: Mode; accounts: AccountGrant[] }
-  | { kind: "merchant"; businessId: string; mode: Mode; merchantUserId: string }
+  /** businessScope: set when a merchant-made link opened the session (accounts lists only that business). */
+  | { kind: "person"; email: string; sessionId: string; mode: Mode; accounts: AccountGrant[]; businessScope?: string }
+  /** sessionId: set for a dashboard session (absent for a request made with an API key). */
+  | { kind: "merchant"; businessId: string; mode: Mode; merchantUserId: string; sessionId?: string }
   /** Another Billfold service (a shard syncing the accounts directory, the gateway's own lookups). */
   | { kind: "service"; service: string };
 

@@ -1,0 +1,57 @@
+import { DateTimeResolver } from "graphql-scalars";
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { CustomerType } from "../customers/customer.type.ts";
+import { InvoiceType } from "../invoices/invoice.type.ts";
+import { LicenseKeyType } from "../licenses/license-key.type.ts";
+import { PaymentMethodType } from "../payment-methods/payment-method.type.ts";
+import { PaymentType } from "../payments/payment.type.ts";
+import type { BusinessContext } from "../shared/context.ts";
+import { checkFirst } from "../shared/limits.ts";
+import { SubscriptionType } from "../subscriptions/subscription.type.ts";
+import { CustomerAccountType } from "./customer-account.type.ts";
+
+/** The root was authorised by the reference resolver; every field is one batched load. */
+@Resolver(() => CustomerAccountType)
+export class CustomerAccountResolver {
+  @FieldResolver(() => CustomerType, { nullable: true })
+  customer(@Root() account: CustomerAccountType, @Ctx() ctx: BusinessContext): Promise<CustomerType | null> {
+    return ctx.accounts.customer.load(account);
+  }
+
+  @FieldResolver(() => [SubscriptionType])
+  subscriptions(@Root() account: CustomerAccountType, @Ctx() ctx: BusinessContext): Promise<SubscriptionType[]> {
+    return ctx.accounts.subscriptions.load(account);
+  }
+
+  @FieldResolver(() => [InvoiceType])
+  async invoices(
+    @Root() account: CustomerAccountType,
+    @Ctx() ctx: BusinessContext,
+    @Arg("before", () => DateTimeResolver, { nullable: true }) before: Date | null | undefined,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+  ): Promise<InvoiceType[]> {
+    const rows = await ctx.accounts.invoices(checkFirst(first ?? 20), before ?? null).load(account);
+    return rows.map(InvoiceType.from);
+  }
+
+  @FieldResolver(() => [PaymentType])
+  async payments(
+    @Root() account: CustomerAccountType,
+    @Ctx() ctx: BusinessContext,
+    @Arg("before", () => DateTimeResolver, { nullable: true }) before: Date | null | undefined,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
+  ): Promise<PaymentType[]> {
+    const rows = await ctx.accounts.payments(checkFirst(first ?? 20), before ?? null).load(account);
+    return rows.map(PaymentType.from);
+  }
+
+  @FieldResolver(() => [PaymentMethodType])
+  async paymentMethods(@Root() account: CustomerAccountType, @Ctx() ctx: BusinessContext): Promise<PaymentMethodType[]> {
+    return (await ctx.accounts.paymentMethods.load(account)).map(PaymentMethodType.from);
+  }
+
+  @FieldResolver(() => [LicenseKeyType])
+  async licenseKeys(@Root() account: CustomerAccountType, @Ctx() ctx: BusinessContext): Promise<LicenseKeyType[]> {
+    return (await ctx.accounts.licenseKeys.load(account)).map(LicenseKeyType.from);
+  }
+}

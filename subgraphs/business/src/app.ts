@@ -1,0 +1,61 @@
+import { createSubgraphServer } from "@billfold/shared";
+import type { MikroORM } from "@mikro-orm/postgresql";
+import type { FastifyInstance } from "fastify";
+import type { BusinessConfig } from "./config.ts";
+import { directorySyncQueue, startDirectorySyncWorker } from "./directory/directory-sync.job.ts";
+import { JobQueue } from "./jobs/job-queue.ts";
+import { registerMerchantRoute } from "./merchant/merchant-route.ts";
+import { buildBusinessSchema } from "./schema.ts";
+import { type BusinessContext, createContext } from "./shared/context.ts";
+
+export interface BusinessAppOptions {
+  config: BusinessConfig;
+  orm: MikroORM;
+  /** How often the directory worker polls when LISTEN/NOTIFY is unavailable (seconds, ≥ 0.5). */
+  jobsPollingIntervalSeconds?: number;
+}
+
+export interface BusinessApp {
+  app: FastifyInstance;
+  jobs: JobQueue;
+  /** Stops the HTTP server, then the job workers. Does not close `orm`. */
+  close(): Promise<void>;
+}
+
+/** One business shard: `/graphql` for the gateway, `/business/:id/graphql` for merchants, the job workers. */
+export async function createBusinessApp({ config, orm, jobsPollingIntervalSeconds }: BusinessAppOptions): Promise<BusinessApp> {
+  const { schema } = await buildBusinessSchema();
+  const jobs = await JobQueue.start({
+    url: config.DATABASE_URL,
+    poolMax: config.JOBS_POOL_MAX,
+    listenNotify: config.JOBS_LISTEN_NOTIFY,
+    queues: [directorySyncQueue],
+  });
+  try {
+    await startDirectorySyncWorker(jobs, {
+      accountsUrl: config.ACCOUNTS_URL,
+      shardId: config.SHARD_ID,
+      identitySecret: config.IDENTITY_SECRET,
+      pollingIntervalSeconds: jobsPollingIntervalSeconds,
+    });
+    const { app } = await createSubgraphServer<BusinessContext>({
+      name: `business:${config.SHARD_ID}`,
+      schema,
+      identitySecret: config.IDENTITY_SECRET,
+      introspection: config.INTROSPECTION,
+      context: (identity) => createContext(orm.em.fork(), identity, "gateway", jobs),
+      routes: (app, apollo) => registerMerchantRoute(app, apollo, { orm, jobs, identitySecret: config.IDENTITY_SECRET }),
+    });
+    return {
+      app,
+      jobs,
+      async close() {
+        await app.close();
+        await jobs.stop();
+      },
+    };
+  } catch (error) {
+    await jobs.stop();
+    throw error;
+  }
+}

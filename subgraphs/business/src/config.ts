@@ -1,0 +1,30 @@
+import { parseEnv, sharedEnv } from "@billfold/shared";
+import { z } from "zod";
+
+export const businessEnv = sharedEnv.extend({
+  /** Which shard this process is (`shard1`, `shard2`…): one codebase serves every shard. */
+  SHARD_ID: z.string().regex(/^[a-z0-9-]+$/, "SHARD_ID must be lower-case letters, digits or dashes"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4101),
+  ACCOUNTS_URL: z.url().default("http://127.0.0.1:4001"),
+  INTROSPECTION: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((value) => value === "true"),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(8),
+  JOBS_POOL_MAX: z.coerce.number().int().min(1).max(50).default(2),
+  /**
+   * Wake job workers with LISTEN/NOTIFY instead of waiting for pg-boss's next poll (2 s).
+   * Leave off on the embedded PGlite socket server: a LISTEN connection stalls its queue.
+   */
+  JOBS_LISTEN_NOTIFY: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((value) => value === "true"),
+});
+
+export type BusinessConfig = z.infer<typeof businessEnv>;
+
+/** Parses the environment once at start-up. */
+export function loadBusinessConfig(env: Record<string, string | undefined>): BusinessConfig {
+  return parseEnv(businessEnv, env);
+}

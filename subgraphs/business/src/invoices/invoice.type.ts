@@ -1,0 +1,71 @@
+import { DateTimeResolver } from "graphql-scalars";
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { InvoiceStatusEnum } from "../shared/enums.ts";
+import type { Invoice } from "./invoice.entity.ts";
+
+@ObjectType("InvoiceLine")
+export class InvoiceLineType {
+  @Field(() => String)
+  description!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+
+  @Field(() => Int)
+  unitAmount!: number;
+
+  @Field(() => Int)
+  amount!: number;
+}
+
+@ObjectType("Invoice")
+export class InvoiceType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  number!: string;
+
+  @Field(() => InvoiceStatusEnum)
+  status!: string;
+
+  @Field(() => String)
+  currency!: string;
+
+  @Field(() => Int)
+  subtotal!: number;
+
+  @Field(() => Int)
+  tax!: number;
+
+  @Field(() => Int)
+  total!: number;
+
+  @Field(() => DateTimeResolver)
+  issuedAt!: Date;
+
+  @Field(() => [InvoiceLineType])
+  lines!: InvoiceLineType[];
+
+  @Field(() => ID, { nullable: true })
+  subscriptionId?: string | null;
+
+  @Field(() => String, { description: "Where the PDF is rendered (a path on the public origin for now)." })
+  pdfUrl!: string;
+
+  static from(invoice: Invoice): InvoiceType {
+    return Object.assign(new InvoiceType(), {
+      id: invoice.id,
+      number: invoice.number,
+      status: invoice.status,
+      currency: invoice.currency,
+      subtotal: invoice.subtotal,
+      tax: invoice.tax,
+      total: invoice.total,
+      issuedAt: invoice.issuedAt,
+      lines: invoice.lines,
+      subscriptionId: invoice.subscriptionId ?? null,
+      pdfUrl: `/invoices/${invoice.id}.pdf`,
+    });
+  }
+}

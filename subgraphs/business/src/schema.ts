@@ -1,0 +1,34 @@
+import { buildFederatedSchema, type ReferenceResolvers } from "@billfold/shared";
+import type { GraphQLSchema } from "graphql";
+import { customerAccountReferenceResolvers } from "./accounts/customer-account.reference.ts";
+import { CustomerAccountResolver } from "./accounts/customer-account.resolver.ts";
+import { CustomerAccountType } from "./accounts/customer-account.type.ts";
+import { CustomerResolver } from "./customers/customer.resolver.ts";
+import { InvoiceResolver } from "./invoices/invoice.resolver.ts";
+import { LicenseKeyFieldsResolver } from "./licenses/license-key-fields.resolver.ts";
+import { LicenseKeyResolver } from "./licenses/license-key.resolver.ts";
+import { PaymentFieldsResolver } from "./payments/payment-fields.resolver.ts";
+import { SubscriptionFieldsResolver } from "./subscriptions/subscription-fields.resolver.ts";
+import { SubscriptionResolver } from "./subscriptions/subscription.resolver.ts";
+
+/** The business subgraph's schema and SDL (no database needed: resolvers read the context). */
+export async function buildBusinessSchema(): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  return buildFederatedSchema(
+    {
+      resolvers: [
+        CustomerAccountResolver,
+        CustomerResolver,
+        SubscriptionResolver,
+        SubscriptionFieldsResolver,
+        InvoiceResolver,
+        PaymentFieldsResolver,
+        LicenseKeyResolver,
+        LicenseKeyFieldsResolver,
+      ],
+      // Reachable only through `_entities`: type-graphql would otherwise leave them out.
+      orphanedTypes: [CustomerAccountType],
+      validate: false,
+    },
+    customerAccountReferenceResolvers as unknown as ReferenceResolvers,
+  );
+}

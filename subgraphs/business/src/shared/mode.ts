@@ -1,0 +1,3 @@
+import type { Mode } from "@billfold/shared";
+
+export const MODE_VALUES = ["test", "live"] as const satisfies readonly Mode[];
