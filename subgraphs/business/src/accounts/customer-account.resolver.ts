@@ -10,7 +10,11 @@ import { checkFirst } from "../shared/limits.ts";
 import { SubscriptionType } from "../subscriptions/subscription.type.ts";
 import { CustomerAccountType } from "./customer-account.type.ts";
 
-/** The root was authorised by the reference resolver; every field is one batched load. */
+/**
+ * The root was authorised by the reference resolver; every field is one batched load. The
+ * lists are nullable on purpose: when this shard is down the gateway nulls them, and a
+ * non-null list would null the whole account, then the viewer, hiding every other business.
+ */
 @Resolver(() => CustomerAccountType)
 export class CustomerAccountResolver {
   @FieldResolver(() => CustomerType, { nullable: true })
@@ -18,12 +22,12 @@ export class CustomerAccountResolver {
     return ctx.accounts.customer.load(account);
   }
 
-  @FieldResolver(() => [SubscriptionType])
+  @FieldResolver(() => [SubscriptionType], { nullable: true })
   subscriptions(@Root() account: CustomerAccountType, @Ctx() ctx: BusinessContext): Promise<SubscriptionType[]> {
     return ctx.accounts.subscriptions.load(account);
   }
 
-  @FieldResolver(() => [InvoiceType])
+  @FieldResolver(() => [InvoiceType], { nullable: true })
   async invoices(
     @Root() account: CustomerAccountType,
     @Ctx() ctx: BusinessContext,
@@ -34,7 +38,7 @@ export class CustomerAccountResolver {
     return rows.map(InvoiceType.from);
   }
 
-  @FieldResolver(() => [PaymentType])
+  @FieldResolver(() => [PaymentType], { nullable: true })
   async payments(
     @Root() account: CustomerAccountType,
     @Ctx() ctx: BusinessContext,
@@ -45,12 +49,12 @@ export class CustomerAccountResolver {
     return rows.map(PaymentType.from);
   }
 
-  @FieldResolver(() => [PaymentMethodType])
+  @FieldResolver(() => [PaymentMethodType], { nullable: true })
   async paymentMethods(@Root() account: CustomerAccountType, @Ctx() ctx: BusinessContext): Promise<PaymentMethodType[]> {
     return (await ctx.accounts.paymentMethods.load(account)).map(PaymentMethodType.from);
   }
 
-  @FieldResolver(() => [LicenseKeyType])
+  @FieldResolver(() => [LicenseKeyType], { nullable: true })
   async licenseKeys(@Root() account: CustomerAccountType, @Ctx() ctx: BusinessContext): Promise<LicenseKeyType[]> {
     return (await ctx.accounts.licenseKeys.load(account)).map(LicenseKeyType.from);
   }
