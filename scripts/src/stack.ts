@@ -9,6 +9,8 @@ export interface ServiceSpec {
   entry: string; // path from the repo root
   env: Record<string, string>;
   healthUrl: string;
+  /** Working directory from the repo root (default: the root). */
+  cwd?: string;
 }
 
 export interface RunningService {
@@ -20,8 +22,9 @@ const COLOURS = [36, 35, 33, 32, 34];
 
 /** Starts one service as a child process running its TypeScript entry under tsx. */
 export function startService(spec: ServiceSpec, index: number): RunningService {
-  const child = spawn(process.execPath, ["--import", "tsx", spec.entry], {
-    cwd: REPO_ROOT,
+  const entry = spec.cwd ? `${REPO_ROOT}${spec.entry}` : spec.entry;
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+    cwd: spec.cwd ? `${REPO_ROOT}${spec.cwd}` : REPO_ROOT,
     env: { ...process.env, ...spec.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
