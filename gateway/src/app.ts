@@ -18,6 +18,9 @@ import { IdentityResolver, sessionKey } from "./identity/identity-resolver.ts";
 import { gatewayServiceSigner } from "./identity/service-identity.ts";
 import { sessionTokenFrom } from "./identity/session-token.ts";
 import { BusinessDirectory } from "./routing/business-directory.ts";
+import { singleLoginFieldRule } from "./security/single-login-field.rule.ts";
+import { registerDevMailboxProxy } from "./http/dev-mailbox-proxy.ts";
+import { registerPortalSessionProxy } from "./http/portal-session-proxy.ts";
 
 export interface CreateGatewayOptions {
   config: GatewayConfig;
@@ -72,7 +75,13 @@ export async function createGateway({ config, supergraphSdl, logger = false }: C
     supergraphSdl: sdl,
     buildService({ name }) {
       if (name === "accounts") {
-        return new AccountsDataSource(`${config.ACCOUNTS_URL}/graphql`, http, config.SUBGRAPH_TIMEOUT_MS, (key) => identities.forget(key));
+        return new AccountsDataSource(
+          `${config.ACCOUNTS_URL}/graphql`,
+          http,
+          config.SUBGRAPH_TIMEOUT_MS,
+          (key) => identities.forget(key),
+          (ids) => identities.forgetSessions(ids),
+        );
       }
       if (name === "business") return business;
       throw new Error(`The supergraph names a subgraph the gateway cannot route: ${name}`);
@@ -82,6 +91,9 @@ export async function createGateway({ config, supergraphSdl, logger = false }: C
     gateway,
     introspection: config.INTROSPECTION,
     csrfPrevention: true,
+    // One operation per request (no JSON-array batching), and one login field per operation.
+    allowBatchedHttpRequests: false,
+    validationRules: [singleLoginFieldRule],
     includeStacktraceInErrorResponses: false,
     formatError: formatGatewayError,
     stopOnTerminationSignals: false,
@@ -117,7 +129,15 @@ export async function createGateway({ config, supergraphSdl, logger = false }: C
     },
   });
   app.get("/health", async () => ({ ok: true, service: "gateway" }));
-  await registerMerchantProxy(app, { directory, http, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, log });
+  await registerMerchantProxy(app, {
+    directory,
+    http,
+    timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    log,
+    merchantSession: { resolve: (token) => identities.resolve(token), identitySecret: config.IDENTITY_SECRET },
+  });
+  await registerPortalSessionProxy(app, { directory, http, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, log });
+  if (config.NODE_ENV !== "production") registerDevMailboxProxy(app, { accountsUrl: config.ACCOUNTS_URL, http, timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
   await registerWebApp(app, config.WEB_DIST);
   directory.warm();
 

@@ -1,5 +1,6 @@
 import { formatError } from "@billfold/shared";
 import type { GraphQLFormattedError } from "graphql";
+import { MULTIPLE_LOGIN_FIELDS } from "./security/single-login-field.rule.ts";
 
 const CLIENT_CODES = new Set([
   "UNAUTHENTICATED",
@@ -21,6 +22,9 @@ const INTERNAL_EXTENSIONS = new Set(["serviceName", "response", "exception", "st
 export function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const extensions = formatted.extensions;
   const code = extensions?.code;
+  if (extensions?.reason === MULTIPLE_LOGIN_FIELDS) {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: "BAD_USER_INPUT", reason: MULTIPLE_LOGIN_FIELDS } };
+  }
   if (extensions && typeof extensions.serviceName === "string" && typeof code === "string") {
     if (CLIENT_CODES.has(code)) {
       const relayed = Object.fromEntries(Object.entries(extensions).filter(([key]) => !INTERNAL_EXTENSIONS.has(key)));

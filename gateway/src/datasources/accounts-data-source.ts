@@ -6,6 +6,9 @@ import { SignedDataSource } from "./signed-data-source.ts";
 
 type ReceivedResponse = Parameters<NonNullable<SignedDataSource["didReceiveResponse"]>>[0];
 
+/** accounts names sessions it ended or changed, so cached identities for them are dropped. */
+export const STALE_SESSIONS_HEADER = "x-billfold-stale-sessions";
+
 const isSessionCookie = (cookie: string) => SESSION_COOKIES.some((name) => cookie.startsWith(`${name}=`));
 
 /**
@@ -19,6 +22,7 @@ export class AccountsDataSource extends SignedDataSource {
     http: SubgraphHttp,
     timeoutMs: number,
     private readonly onSessionChange: (sessionKey: string) => void,
+    private readonly onStaleSessions: (sessionIds: string[]) => void = () => {},
   ) {
     super(url, http, timeoutMs);
   }
@@ -37,6 +41,8 @@ export class AccountsDataSource extends SignedDataSource {
       if (context.sessionKey) this.onSessionChange(context.sessionKey);
       context.reply?.header("set-cookie", cookies);
     }
+    const stale = headers?.get(STALE_SESSIONS_HEADER);
+    if (stale) this.onStaleSessions(stale.split(",").filter((id) => /^ses_[0-9a-z]+$/.test(id)));
     return response;
   }
 }

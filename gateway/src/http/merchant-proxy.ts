@@ -1,4 +1,6 @@
+import { IDENTITY_HEADER, type Identity, signIdentity } from "@billfold/shared";
 import type { FastifyInstance } from "fastify";
+import { sessionTokenFrom } from "../identity/session-token.ts";
 import { request } from "undici";
 import type { BusinessDirectory } from "../routing/business-directory.ts";
 import type { SubgraphHttp } from "./subgraph-http.ts";
@@ -12,6 +14,8 @@ export interface MerchantProxyOptions {
   timeoutMs: number;
   bodyLimit?: number;
   log?: { warn(object: object, message: string): void };
+  /** Dashboard sessions: a merchant signed in by cookie reaches its own business without a key. */
+  merchantSession?: { resolve(token: string | null): Promise<Identity>; identitySecret: string };
 }
 
 const jsonError = (message: string, extensions: Record<string, unknown>) => ({ errors: [{ message, extensions }] });
@@ -43,6 +47,13 @@ export async function registerMerchantProxy(app: FastifyInstance, options: Merch
       for (const name of FORWARDED_REQUEST_HEADERS) {
         const value = req.headers[name];
         if (typeof value === "string") headers[name] = value;
+      }
+      // Cookie sessions only for JSON bodies (a cross-site form cannot send those without CORS).
+      if (!headers.authorization && options.merchantSession && headers["content-type"]?.startsWith("application/json")) {
+        const identity = await options.merchantSession.resolve(sessionTokenFrom(req.headers)).catch(() => null);
+        if (identity?.kind === "merchant" && identity.businessId === businessId) {
+          headers[IDENTITY_HEADER] = signIdentity(identity, options.merchantSession.identitySecret);
+        }
       }
       try {
         const upstream = await request(`${route.url}/business/${encodeURIComponent(businessId)}/graphql`, {

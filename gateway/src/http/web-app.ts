@@ -4,7 +4,7 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 /** Paths that belong to APIs: an unknown one is a JSON 404, never the SPA. */
-const API_PREFIXES = ["/graphql", "/business", "/internal", "/health", "/dev/", "/processor/", "/licenses/", "/api/"];
+const API_PREFIXES = ["/graphql", "/business", "/internal", "/health", "/dev/", "/processor/", "/licenses/", "/api/", "/customers/"];
 
 const notFound = (reply: FastifyReply) =>
   reply.code(404).send({ errors: [{ message: "Not found.", extensions: { code: "NOT_FOUND" } }] });

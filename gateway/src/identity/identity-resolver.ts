@@ -13,8 +13,9 @@ const identitySchema: z.ZodType<Identity> = z.discriminatedUnion("kind", [
     sessionId: z.string(),
     mode,
     accounts: z.array(z.object({ businessId: z.string(), customerId: z.string() })),
+    businessScope: z.string().optional(),
   }),
-  z.object({ kind: z.literal("merchant"), businessId: z.string(), mode, merchantUserId: z.string() }),
+  z.object({ kind: z.literal("merchant"), businessId: z.string(), mode, merchantUserId: z.string(), sessionId: z.string().optional() }),
   z.object({ kind: z.literal("service"), service: z.string() }),
 ]);
 const identityAnswer = z.object({ identity: identitySchema });
@@ -39,6 +40,8 @@ export const sessionKey = (token: string) => createHash("sha256").update(token).
  */
 export class IdentityResolver {
   private readonly cache: TtlCache<string, Promise<Identity>>;
+  /** Session id → cache key, so accounts can name sessions it ended without knowing their tokens. */
+  private readonly keysBySession = new Map<string, string>();
 
   constructor(private readonly options: IdentityResolverOptions) {
     this.cache = new TtlCache(options.maxEntries ?? 10_000, options.cacheMs);
@@ -51,13 +54,30 @@ export class IdentityResolver {
     if (cached) return cached;
     const pending = this.lookup(token);
     this.cache.set(key, pending);
-    pending.catch(() => this.cache.delete(key));
+    pending.then(
+      (identity) => {
+        const sessionId = identity.kind === "person" || identity.kind === "merchant" ? identity.sessionId : undefined;
+        if (!sessionId || this.options.cacheMs <= 0) return;
+        this.keysBySession.set(sessionId, key);
+        if (this.keysBySession.size > (this.options.maxEntries ?? 10_000) * 2) this.keysBySession.delete(this.keysBySession.keys().next().value!);
+      },
+      () => this.cache.delete(key),
+    );
     return pending;
   }
 
   /** Drops a cached answer, e.g. when accounts ends or replaces the session. */
   forget(key: string): void {
     this.cache.delete(key);
+  }
+
+  /** Drops the cached answers of sessions accounts ended or changed (other devices, mode switch). */
+  forgetSessions(sessionIds: string[]): void {
+    for (const id of sessionIds) {
+      const key = this.keysBySession.get(id);
+      if (key) this.cache.delete(key);
+      this.keysBySession.delete(id);
+    }
   }
 
   private async lookup(sessionToken: string): Promise<Identity> {

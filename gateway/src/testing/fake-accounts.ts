@@ -81,6 +81,9 @@ export async function startFakeAccounts(secret: string, businesses: FakeBusiness
         calls.identity++;
         return { identity: sessions.get(request.body.sessionToken) ?? { kind: "anonymous" } };
       });
+      server.get<{ Querystring: { to?: string } }>("/dev/mailbox", async (request) => [
+        { to: request.query.to ?? "", subject: "Hello", text: "Hi", html: "<p>Hi</p>", createdAt: "2026-01-01T00:00:00.000Z" },
+      ]);
       server.get("/internal/businesses", async (request, reply) => {
         if (!(await requireService(request))) return reply.code(401).send({ error: "service identity required" });
         calls.routing++;

@@ -27,6 +27,8 @@ export interface FakeShard extends RunningServer {
   shard: string;
   entityCalls: EntityCall[];
   merchantCalls: { headers: Record<string, string | string[] | undefined>; body: string }[];
+  /** Calls to the REST portal session route: path with query, headers, body. */
+  portalCalls: { url: string; headers: Record<string, string | string[] | undefined>; body: string }[];
 }
 
 const describe = (identity: Identity) => (identity.kind === "person" ? `person:${identity.email}` : identity.kind);
@@ -35,6 +37,7 @@ const describe = (identity: Identity) => (identity.kind === "person" ? `person:$
 export async function startFakeShard(secret: string, shard: string, delayMs = 0): Promise<FakeShard> {
   const entityCalls: EntityCall[] = [];
   const merchantCalls: FakeShard["merchantCalls"] = [];
+  const portalCalls: FakeShard["portalCalls"] = [];
   type Context = { identity: Identity; businessHeader: string | undefined; batch?: EntityCall };
   type Account = { businessId: string; customerId: string };
 
@@ -86,11 +89,15 @@ export async function startFakeShard(secret: string, shard: string, delayMs = 0)
           }
           return reply.code(200).send({ data: { echo: { shard, businessId: request.params.businessId, body: request.body } } });
         });
+        scope.post<{ Params: { customerId: string } }>("/customers/:customerId/customer-portal/session", async (request, reply) => {
+          portalCalls.push({ url: request.url, headers: { ...request.headers }, body: (request.body as string | undefined) ?? "" });
+          return reply.code(200).send({ link: `http://localhost:4000/auth/from-${shard}-${request.params.customerId}` });
+        });
       });
     },
   });
   const running = await listen(app, 0);
-  return { ...running, shard, entityCalls, merchantCalls };
+  return { ...running, shard, entityCalls, merchantCalls, portalCalls };
 }
 
 /** A server that accepts connections and never answers. */

@@ -15,9 +15,10 @@ export const BUSINESSES: FakeBusiness[] = [
   { id: "biz_x", name: "Xeno Labs", shard: "shard9" },
 ];
 
-export function composeTestSupergraph(): string {
+/** The fake shard's schema composed with an accounts SDL (the fake one, or the real one for integration tests). */
+export function composeTestSupergraph(accountsSdl: string = ACCOUNTS_SDL): string {
   const result = composeServices([
-    { name: "accounts", url: "http://accounts.invalid/graphql", typeDefs: parse(ACCOUNTS_SDL) },
+    { name: "accounts", url: "http://accounts.invalid/graphql", typeDefs: parse(accountsSdl) },
     { name: "business", url: "http://business.invalid/graphql", typeDefs: parse(SHARD_SDL) },
   ]);
   if (result.errors?.length) throw new Error(result.errors.map((error) => error.message).join("\n"));

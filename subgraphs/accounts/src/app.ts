@@ -1,26 +1,88 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { createSubgraphServer } from "@billfold/shared";
+import { loginLinkHandler, loginLinkQueue } from "./access/login-link.job.ts";
+import { type RateLimits, createRateLimits } from "./access/rate-limits.ts";
 import type { AccountsConfig } from "./config.ts";
+import { type Mailer, createMailer, sendEmailHandler, sendEmailQueue } from "./email/email.service.ts";
+import { registerMailboxRoutes } from "./email/mailbox.routes.ts";
 import { registerInternalRoutes } from "./internal/internal.routes.ts";
+import { JobQueue } from "./jobs/job-queue.ts";
 import { buildAccountsSchema } from "./schema.ts";
-import { type AccountsContext, createContext } from "./shared/context.ts";
+import { type AccountsContext, type ClientInfo, type ResponseHeaders, createContext } from "./shared/context.ts";
+
+export const CLIENT_IP_HEADER = "x-billfold-client-ip";
+export const STALE_SESSIONS_HEADER = "x-billfold-stale-sessions";
 
 export interface AccountsApp {
   app: FastifyInstance;
-  /** Stops the HTTP server; the caller owns (and closes) the ORM. */
+  jobs: JobQueue;
+  limits: RateLimits;
+  /** Stops the HTTP server, the job queue and the limiters; the caller owns (and closes) the ORM. */
   close(): Promise<void>;
 }
 
-export async function createAccountsApp({ config, orm }: { config: Pick<AccountsConfig, "IDENTITY_SECRET" | "INTROSPECTION">; orm: MikroORM }): Promise<AccountsApp> {
+export interface CreateAccountsAppOptions {
+  config: AccountsConfig;
+  orm: MikroORM;
+  /** Replaces the SMTP/json transport (tests). */
+  mailer?: Mailer;
+}
+
+const firstHeader = (request: FastifyRequest, name: string) => {
+  const value = request.headers[name];
+  return (Array.isArray(value) ? value[0] : value) || undefined;
+};
+
+/** The gateway vouches for the client's address (the request is signed: /graphql refuses others). */
+function clientInfo(request: FastifyRequest): ClientInfo {
+  return { ip: (firstHeader(request, CLIENT_IP_HEADER) ?? request.ip).slice(0, 64), userAgent: firstHeader(request, "user-agent")?.slice(0, 1000) ?? null };
+}
+
+function responseHeaders(reply: FastifyReply): ResponseHeaders {
+  const stale: string[] = [];
+  return {
+    setCookie: (value) => void reply.header("set-cookie", value),
+    staleSessions(ids) {
+      stale.push(...ids);
+      void reply.header(STALE_SESSIONS_HEADER, stale.join(","));
+    },
+  };
+}
+
+export async function createAccountsApp({ config, orm, mailer }: CreateAccountsAppOptions): Promise<AccountsApp> {
   const { schema } = await buildAccountsSchema();
+  const limits = createRateLimits(config.DATABASE_URL, config);
+  let jobs: JobQueue | undefined;
+  jobs = await JobQueue.start({
+    url: config.DATABASE_URL,
+    workers: config.JOB_WORKERS,
+    pollingIntervalSeconds: config.JOB_POLL_SECONDS,
+    queues: [
+      { queue: loginLinkQueue, handler: loginLinkHandler(orm, () => jobs!, config.PUBLIC_URL) as never },
+      { queue: sendEmailQueue, handler: sendEmailHandler(orm, mailer ?? createMailer(config.SMTP_URL), config.MAIL_FROM) as never },
+    ],
+  });
+  const services = { publicUrl: config.PUBLIC_URL, jobs, limits };
   const { app } = await createSubgraphServer<AccountsContext>({
     name: "accounts",
     schema,
     identitySecret: config.IDENTITY_SECRET,
     introspection: config.INTROSPECTION,
-    context: (identity) => createContext(identity, orm.em.fork()),
-    routes: (app) => registerInternalRoutes(app, { orm, identitySecret: config.IDENTITY_SECRET }),
+    context: (identity, request, reply) => createContext(identity, orm.em.fork(), services, clientInfo(request), responseHeaders(reply)),
+    routes: async (app) => {
+      await registerInternalRoutes(app, { orm, identitySecret: config.IDENTITY_SECRET, jobs: jobs!, publicUrl: config.PUBLIC_URL });
+      if (config.NODE_ENV !== "production") registerMailboxRoutes(app, orm);
+    },
   });
-  return { app, close: () => app.close() };
+  return {
+    app,
+    jobs,
+    limits,
+    async close() {
+      await app.close();
+      await jobs!.stop();
+      await limits.close();
+    },
+  };
 }

@@ -18,3 +18,8 @@ export { Session } from "./sessions/session.entity.ts";
 export { createSession, resolveSessionIdentity, revokeSession, type CreateSessionInput, type SessionRef } from "./sessions/session.service.ts";
 export * from "./sessions/session.rules.ts";
 export { hashToken, newSecretToken } from "./sessions/token.util.ts";
+export { ensureMerchantUser, type MerchantModel } from "./merchants/merchant.service.ts";
+export { createMerchantLink, type MerchantLinkRequest } from "./access/merchant-link.service.ts";
+export { EmailMessage } from "./email/email-message.entity.ts";
+export { listEmails } from "./email/email.service.ts";
+export * as accessPolicy from "./access/access.policy.ts";

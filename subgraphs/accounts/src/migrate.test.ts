@@ -27,9 +27,11 @@ describe("accounts migrations", () => {
         "accounts_migrations",
         "business",
         "directory_entry",
+        "email_message",
         "login_token",
         "merchant_user",
         "person",
+        "rate_limit",
         "session",
       ]);
     } finally {

@@ -1,6 +1,9 @@
 import "reflect-metadata";
 import { type ReferenceResolvers, buildFederatedSchema } from "@billfold/shared";
 import type { GraphQLSchema } from "graphql";
+import { AccessResolver } from "./access/access.resolver.ts";
+import { MerchantResolver } from "./merchants/merchant.resolver.ts";
+import { SessionResolver } from "./sessions/session.resolver.ts";
 import { BusinessResolver } from "./businesses/business.resolver.ts";
 import { resolveBusinessReference } from "./businesses/business.reference.ts";
 import { CustomerAccountResolver } from "./directory/customer-account.resolver.ts";
@@ -16,7 +19,7 @@ const referenceResolvers = {
 /** The accounts subgraph schema; needs no database (the supergraph composer calls it). */
 export function buildAccountsSchema(): Promise<{ schema: GraphQLSchema; sdl: string }> {
   return buildFederatedSchema(
-    { resolvers: [ViewerResolver, BusinessResolver, CustomerAccountResolver], validate: false },
+    { resolvers: [ViewerResolver, SessionResolver, AccessResolver, MerchantResolver, BusinessResolver, CustomerAccountResolver], validate: false },
     referenceResolvers,
   );
 }

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from "graphql";
 import { customerAccountReferenceResolvers } from "./accounts/customer-account.reference.ts";
 import { CustomerAccountResolver } from "./accounts/customer-account.resolver.ts";
 import { CustomerAccountType } from "./accounts/customer-account.type.ts";
+import { PortalSessionResolver } from "./customer-portal/portal-session.resolver.ts";
 import { CustomerResolver } from "./customers/customer.resolver.ts";
 import { InvoiceResolver } from "./invoices/invoice.resolver.ts";
 import { LicenseKeyFieldsResolver } from "./licenses/license-key-fields.resolver.ts";
@@ -18,6 +19,7 @@ export async function buildBusinessSchema(): Promise<{ schema: GraphQLSchema; sd
       resolvers: [
         CustomerAccountResolver,
         CustomerResolver,
+        PortalSessionResolver,
         SubscriptionResolver,
         SubscriptionFieldsResolver,
         InvoiceResolver,

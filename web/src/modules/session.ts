@@ -40,3 +40,29 @@ export function loginLocation(path: string, email?: string | null, mode?: Mode |
   }
   return { name: 'login', query }
 }
+
+const RETURN_KEY = 'billfold:return'
+
+export interface ReturnTarget {
+  url: string
+  businessName: string
+}
+
+/** The merchant page a portal session came from ("Back to {business}"), kept for this tab only. */
+export function rememberReturn(target: ReturnTarget | null): void {
+  try {
+    if (target && /^https?:\/\//.test(target.url)) sessionStorage.setItem(RETURN_KEY, JSON.stringify(target))
+    else sessionStorage.removeItem(RETURN_KEY)
+  } catch {
+    // Storage unavailable: no back link.
+  }
+}
+
+export function returnTarget(): ReturnTarget | null {
+  try {
+    const parsed = JSON.parse(sessionStorage.getItem(RETURN_KEY) ?? 'null') as Partial<ReturnTarget> | null
+    return parsed && typeof parsed.url === 'string' && /^https?:\/\//.test(parsed.url) ? { url: parsed.url, businessName: parsed.businessName ?? '' } : null
+  } catch {
+    return null
+  }
+}

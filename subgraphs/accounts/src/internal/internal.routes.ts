@@ -1,6 +1,8 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AppError, gatewayIdentity } from "@billfold/shared";
+import { createMerchantLink, merchantLinkRequest } from "../access/merchant-link.service.ts";
+import type { JobQueue } from "../jobs/job-queue.ts";
 import type { z } from "zod";
 import { listBusinesses } from "../businesses/business.service.ts";
 import { upsertDirectoryEntries } from "../directory/directory.service.ts";
@@ -10,6 +12,8 @@ import { directoryRequest, identityRequest } from "./internal.schemas.ts";
 export interface InternalRoutesOptions {
   orm: MikroORM;
   identitySecret: string;
+  jobs: JobQueue;
+  publicUrl: string;
 }
 
 function parseBody<T extends z.ZodType>(schema: T, request: FastifyRequest, reply: FastifyReply): z.infer<T> | undefined {
@@ -25,7 +29,7 @@ function parseBody<T extends z.ZodType>(schema: T, request: FastifyRequest, repl
  * Service-to-service API (gateway session lookups, routing table, directory sync from the shards).
  * Every call must carry a signed identity of kind "service"; the check runs before the body is read.
  */
-export async function registerInternalRoutes(app: FastifyInstance, { orm, identitySecret }: InternalRoutesOptions): Promise<void> {
+export async function registerInternalRoutes(app: FastifyInstance, { orm, identitySecret, jobs, publicUrl }: InternalRoutesOptions): Promise<void> {
   await app.register(
     async (scope) => {
       scope.addHook("onRequest", async (request, reply) => {
@@ -37,6 +41,9 @@ export async function registerInternalRoutes(app: FastifyInstance, { orm, identi
       scope.setErrorHandler(async (error: unknown, _request, reply) => {
         if (error instanceof AppError && error.code === "BAD_USER_INPUT") {
           return reply.code(400).send({ error: "BAD_REQUEST", message: error.message });
+        }
+        if (error instanceof AppError && error.code === "FORBIDDEN") {
+          return reply.code(403).send({ error: "FORBIDDEN", message: error.message });
         }
         const status = (error as { statusCode?: number }).statusCode;
         if (status && status >= 400 && status < 500) {
@@ -55,6 +62,14 @@ export async function registerInternalRoutes(app: FastifyInstance, { orm, identi
       scope.get("/businesses", async () => {
         const businesses = await listBusinesses(orm.em.fork());
         return { businesses: businesses.map(({ id, name, shard }) => ({ id, name, shard })) };
+      });
+
+      scope.post("/links", async (request, reply) => {
+        const body = parseBody(merchantLinkRequest, request, reply);
+        if (!body) return reply;
+        const caller = gatewayIdentity(request, identitySecret);
+        const callerService = caller?.kind === "service" ? caller.service : "";
+        return createMerchantLink(orm.em.fork(), { jobs, publicUrl, callerService }, body);
       });
 
       scope.post("/directory", async (request, reply) => {

@@ -3,8 +3,11 @@ import { Entity, Enum, Index, PrimaryKey, Property } from "@mikro-orm/decorators
 import { type Mode, newId } from "@billfold/shared";
 import { MODE_VALUES } from "../shared/mode.ts";
 
-/** static: /login/{business}; unified: /login; invite: merchant-created link; portal: API portal session. */
-export const LOGIN_TOKEN_KINDS = ["static", "unified", "invite", "portal"] as const;
+/**
+ * static: /login/{business}; unified: /login; invite: merchant "Share invite"; portal: API portal
+ * session; merchant: dashboard sign-in; email_change: confirms a new profile email.
+ */
+export const LOGIN_TOKEN_KINDS = ["static", "unified", "invite", "portal", "merchant", "email_change"] as const;
 export type LoginTokenKind = (typeof LOGIN_TOKEN_KINDS)[number];
 
 /** A single-use sign-in link. Only the SHA-256 of the token is stored; never expose this entity in GraphQL. */
@@ -43,6 +46,14 @@ export class LoginToken {
 
   @Property({ type: "string", length: 64, nullable: true })
   flow: (string & Opt) | null = null;
+
+  /** With flow cancel_subscription: which subscription to open. */
+  @Property({ type: "string", length: 40, nullable: true })
+  subscriptionId: (string & Opt) | null = null;
+
+  /** Set for kind "merchant". */
+  @Property({ type: "string", length: 40, nullable: true })
+  merchantUserId: (string & Opt) | null = null;
 
   @Property({ type: "datetime", columnType: "timestamptz", defaultRaw: "now()" })
   createdAt: Date & Opt = new Date();

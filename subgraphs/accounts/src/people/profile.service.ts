@@ -18,7 +18,14 @@ export function requirePerson(identity: Identity): PersonIdentity {
 }
 
 function toViewer(identity: PersonIdentity, person: Person | null): ViewerModel {
-  return { email: identity.email, mode: identity.mode, name: person?.name ?? null, phone: person?.phone ?? null };
+  return {
+    email: identity.email,
+    mode: identity.mode,
+    name: person?.name ?? null,
+    phone: person?.phone ?? null,
+    sessionId: identity.sessionId,
+    businessScope: identity.businessScope ?? null,
+  };
 }
 
 /** The signed-in person's profile; null for anyone else. A person without a row yet has no name or phone. */

@@ -19,7 +19,8 @@ export class ViewerResolver {
   }
 
   @FieldResolver(() => [CustomerAccountType])
-  accounts(@Root() viewer: ViewerModel, @Ctx() { em }: AccountsContext): Promise<DirectoryAccount[]> {
-    return directoryAccounts(em, viewer.email, viewer.mode);
+  async accounts(@Root() viewer: ViewerModel, @Ctx() { em }: AccountsContext): Promise<DirectoryAccount[]> {
+    const accounts = await directoryAccounts(em, viewer.email, viewer.mode);
+    return viewer.businessScope ? accounts.filter((account) => account.businessId === viewer.businessScope) : accounts;
   }
 }

@@ -9,6 +9,10 @@ export interface ViewerModel {
   name: string | null;
   phone: string | null;
   mode: Mode;
+  /** The session this viewer came from (marks the current one in `sessions`). */
+  sessionId?: string | null;
+  /** Set when the session sees one business only (merchant-made links). */
+  businessScope?: string | null;
 }
 
 @ObjectType("Viewer", { description: "The signed-in person, in the mode of their session." })

@@ -3,6 +3,9 @@ import { Entity, Enum, Index, PrimaryKey, Property } from "@mikro-orm/decorators
 import { type Mode, newId } from "@billfold/shared";
 import { MODE_VALUES } from "../shared/mode.ts";
 
+export const SESSION_KINDS = ["person", "merchant"] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
 /** A signed-in browser. Only the SHA-256 of the session token is stored; never expose this entity in GraphQL. */
 @Entity({ tableName: "session" })
 @Index({ properties: ["email", "mode"] })
@@ -41,7 +44,18 @@ export class Session {
   @Property({ type: "text", nullable: true })
   returnUrl: (string & Opt) | null = null;
 
-  /** The business whose login page started the session, if any. */
+  /** The business whose login page or link started the session, if any. */
   @Property({ type: "string", length: 40, nullable: true })
   businessId: (string & Opt) | null = null;
+
+  /** A person (customer portal) or a merchant user (dashboard). */
+  @Enum({ items: [...SESSION_KINDS], type: "string", default: "person" })
+  kind: SessionKind & Opt = "person";
+
+  /** Sessions from merchant-made links (invite, portal) see only that business's accounts. */
+  @Property({ type: "boolean", default: false })
+  businessOnly: boolean & Opt = false;
+
+  @Property({ type: "string", length: 40, nullable: true })
+  merchantUserId: (string & Opt) | null = null;
 }

@@ -3,7 +3,7 @@ import type { Identity, Mode } from "@billfold/shared";
 import { directoryAccounts } from "../directory/directory.service.ts";
 import { ensurePerson } from "../people/person.service.ts";
 import { normalizeEmail } from "../shared/email.util.ts";
-import { Session } from "./session.entity.ts";
+import { Session, type SessionKind } from "./session.entity.ts";
 import { SESSION_TOUCH_INTERVAL_MS, needsTouch, sessionExpiry, sessionState } from "./session.rules.ts";
 import { hashToken, newSecretToken } from "./token.util.ts";
 
@@ -16,6 +16,10 @@ export interface CreateSessionInput {
   ttl?: number;
   returnUrl?: string | null;
   businessId?: string | null;
+  kind?: SessionKind;
+  /** Only the accounts at `businessId` (sessions from merchant-made links). */
+  businessOnly?: boolean;
+  merchantUserId?: string | null;
 }
 
 const ANONYMOUS: Identity = { kind: "anonymous" };
@@ -24,8 +28,11 @@ const ANONYMOUS: Identity = { kind: "anonymous" };
 export async function createSession(em: EntityManager, input: CreateSessionInput, now = new Date()): Promise<{ token: string; session: Session }> {
   const token = newSecretToken();
   const email = normalizeEmail(input.email);
+  const kind = input.kind ?? "person";
+  if (kind === "merchant" && (!input.businessId || !input.merchantUserId)) throw new Error("A merchant session needs businessId and merchantUserId");
+  if (input.businessOnly && !input.businessId) throw new Error("A business-only session needs businessId");
   const session = await em.transactional(async (tx) => {
-    await ensurePerson(tx, email);
+    if (kind === "person") await ensurePerson(tx, email);
     return tx.create(Session, {
       idHash: hashToken(token),
       email,
@@ -37,6 +44,9 @@ export async function createSession(em: EntityManager, input: CreateSessionInput
       ip: input.ip?.slice(0, 64) ?? null,
       returnUrl: input.returnUrl ?? null,
       businessId: input.businessId ?? null,
+      kind,
+      businessOnly: input.businessOnly ?? false,
+      merchantUserId: input.merchantUserId ?? null,
     });
   });
   return { token, session };
@@ -63,13 +73,18 @@ export async function resolveSessionIdentity(em: EntityManager, token: string, n
       { lastSeenAt: now },
     );
   }
-  const accounts = await directoryAccounts(em, session.email, session.mode);
+  if (session.kind === "merchant") {
+    return { kind: "merchant", businessId: session.businessId!, mode: session.mode, merchantUserId: session.merchantUserId!, sessionId: session.id };
+  }
+  const scope = session.businessOnly ? session.businessId : null;
+  const accounts = (await directoryAccounts(em, session.email, session.mode)).filter((a) => !scope || a.businessId === scope);
   return {
     kind: "person",
     email: session.email,
     sessionId: session.id,
     mode: session.mode,
     accounts: accounts.map(({ businessId, customerId }) => ({ businessId, customerId })),
+    ...(scope ? { businessScope: scope } : {}),
   };
 }
 

@@ -1,7 +1,10 @@
 import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
 import { type Identity, IDENTITY_HEADER, type Mode, newId, signIdentity } from "@billfold/shared";
 import { type TestDatabase, createTestDatabase } from "@billfold/shared/testing/test-database";
+import type { LightMyRequestResponse } from "fastify";
 import { type AccountsApp, createAccountsApp } from "../app.ts";
+import { type AccountsConfig, parseAccountsConfig } from "../config.ts";
+import { listEmails } from "../email/email.service.ts";
 import { registerBusiness } from "../businesses/business.service.ts";
 import type { Business } from "../businesses/business.entity.ts";
 import { openAccountsDatabase } from "../database.ts";
@@ -22,30 +25,50 @@ export interface AccountsTestKit {
   statements: string[];
   em(): EntityManager;
   header(identity: Identity, secret?: string): Record<string, string>;
+  config: AccountsConfig;
   graphql<T = Record<string, unknown>>(identity: Identity, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** The raw HTTP answer (status, headers, exact body) as the gateway would see it. */
+  post(identity: Identity, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  /** Runs the queued jobs (login links, emails) now. */
+  runJobs(): Promise<number>;
+  /** Emails to an address, newest first. */
+  mailbox(to: string): Promise<{ subject: string; text: string; html: string }[]>;
   business(overrides?: Partial<Parameters<typeof registerBusiness>[1]>): Promise<Business>;
   close(): Promise<void>;
 }
 
 /** A migrated database of its own, the real fastify app in-process, and helpers to call it as the gateway would. */
-export async function startAccountsTestKit(): Promise<AccountsTestKit> {
+export async function startAccountsTestKit(env: Record<string, string> = {}): Promise<AccountsTestKit> {
   const database = await createTestDatabase();
   await migrateAccounts(database.url);
   const statements: string[] = [];
   const orm = await openAccountsDatabase(database.url, { onStatement: (sql) => statements.push(sql) });
-  const accounts = await createAccountsApp({ config: { IDENTITY_SECRET: TEST_IDENTITY_SECRET, INTROSPECTION: false }, orm });
+  const config = parseAccountsConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: database.url,
+    IDENTITY_SECRET: TEST_IDENTITY_SECRET,
+    PUBLIC_URL: "http://localhost:4000",
+    JOB_WORKERS: "false",
+    ...env,
+  });
+  const accounts = await createAccountsApp({ config, orm });
   const header = (identity: Identity, secret = TEST_IDENTITY_SECRET) => ({ [IDENTITY_HEADER]: signIdentity(identity, secret) });
+  const post = (identity: Identity, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    accounts.app.inject({ method: "POST", url: "/graphql", headers: { ...header(identity), ...headers }, payload: { query, variables } });
   return {
     database,
     orm,
     accounts,
     statements,
+    config,
     em: () => orm.em.fork(),
     header,
+    post,
     async graphql(identity, query, variables) {
-      const response = await accounts.app.inject({ method: "POST", url: "/graphql", headers: header(identity), payload: { query, variables } });
-      return response.json();
+      return (await post(identity, query, variables)).json();
     },
+    runJobs: () => accounts.jobs.drain(),
+    mailbox: (to) => listEmails(orm.em.fork(), to),
     business(overrides = {}) {
       const slug = overrides.slug ?? `shop-${newId("x").slice(2)}`;
       return registerBusiness(orm.em.fork(), {

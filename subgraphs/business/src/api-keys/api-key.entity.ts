@@ -17,8 +17,8 @@ export class ApiKey {
   @Enum({ items: [...MODE_VALUES], type: "string" })
   mode!: Mode;
 
-  /** The visible start of the key, e.g. `sk_test_ab12cd`, so a merchant can tell keys apart. */
-  @Property({ type: "string", length: 20 })
+  /** The visible start of the key, e.g. `sk_test_biz_…_ab12cd`, so a merchant can tell keys apart. */
+  @Property({ type: "string", length: 64 })
   prefix!: string;
 
   /** Secret: sha256 hex of the full key. */

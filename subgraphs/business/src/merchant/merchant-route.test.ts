@@ -106,7 +106,7 @@ describe("merchant endpoint /business/:businessId/graphql", () => {
 
   it("answers 401 without a key, with an unknown key and with a revoked key", async () => {
     expect((await merchantQuery(business.app, ACME, null, CUSTOMERS)).status).toBe(401);
-    const unknown = await merchantQuery(business.app, ACME, `sk_test_${"a".repeat(32)}`, CUSTOMERS);
+    const unknown = await merchantQuery(business.app, ACME, `sk_test_${ACME}_${"a".repeat(32)}`, CUSTOMERS);
     expect(unknown.status).toBe(401);
     expect(unknown.body.errors?.[0].extensions.code).toBe("UNAUTHENTICATED");
     const em = kit.orm.em.fork();

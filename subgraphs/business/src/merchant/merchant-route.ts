@@ -4,6 +4,7 @@ import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authenticateApiKey } from "../api-keys/api-key.service.ts";
+import type { AccountsLinks } from "../customer-portal/accounts-links.client.ts";
 import type { JobQueue } from "../jobs/job-queue.ts";
 import { type BusinessContext, createContext } from "../shared/context.ts";
 
@@ -13,6 +14,7 @@ interface MerchantRouteOptions {
   orm: MikroORM;
   jobs: JobQueue;
   identitySecret: string;
+  links: AccountsLinks;
 }
 
 type Verdict = { identity: Identity } | { status: 401 | 403; code: "UNAUTHENTICATED" | "FORBIDDEN"; message: string };
@@ -68,7 +70,7 @@ export function registerMerchantRoute(app: FastifyInstance, apollo: ApolloServer
       },
     },
     fastifyApolloHandler(apollo, {
-      context: async (request) => createContext(options.orm.em.fork(), identities.get(request)!, "merchant", options.jobs),
+      context: async (request) => createContext(options.orm.em.fork(), identities.get(request)!, "merchant", options.jobs, options.links),
     }),
   );
 }

@@ -1,6 +1,7 @@
 import type { Identity, Mode } from "@billfold/shared";
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { AccountLoaders } from "../accounts/account-loaders.ts";
+import type { AccountsLinks } from "../customer-portal/accounts-links.client.ts";
 import type { JobQueue } from "../jobs/job-queue.ts";
 import { RecordLoaders } from "./record-loaders.ts";
 
@@ -14,6 +15,8 @@ export interface BusinessContext {
   accounts: AccountLoaders;
   records: RecordLoaders;
   jobs: JobQueue;
+  /** accounts' link maker (portal sessions, invites). */
+  links: AccountsLinks;
 }
 
 export interface Scope {
@@ -22,6 +25,6 @@ export interface Scope {
 }
 
 /** One context per request: its own EntityManager fork and its own DataLoaders. */
-export function createContext(em: EntityManager, identity: Identity, channel: Channel, jobs: JobQueue): BusinessContext {
-  return { em, identity, channel, jobs, accounts: new AccountLoaders(em), records: new RecordLoaders(em) };
+export function createContext(em: EntityManager, identity: Identity, channel: Channel, jobs: JobQueue, links: AccountsLinks): BusinessContext {
+  return { em, identity, channel, jobs, links, accounts: new AccountLoaders(em), records: new RecordLoaders(em) };
 }

@@ -1,0 +1,50 @@
+import type { EntityManager, MikroORM } from "@mikro-orm/postgresql";
+import nodemailer from "nodemailer";
+import type { Job, Queue } from "pg-boss";
+import type { JobQueue } from "../jobs/job-queue.ts";
+import { EmailMessage } from "./email-message.entity.ts";
+import type { RenderedEmail } from "./email.templates.ts";
+
+export const SEND_EMAIL_QUEUE = "send-email";
+export const sendEmailQueue: Queue = { name: SEND_EMAIL_QUEUE, retryLimit: 10, retryDelay: 10, retryBackoff: true, retryDelayMax: 3600 };
+
+export interface Mailer {
+  send(message: { from: string; to: string; subject: string; text: string; html: string }): Promise<void>;
+}
+
+/** SMTP when SMTP_URL is set; otherwise nothing leaves the machine (the dev mailbox shows the rows). */
+export function createMailer(smtpUrl: string | undefined): Mailer {
+  const transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : nodemailer.createTransport({ jsonTransport: true });
+  return {
+    async send(message) {
+      await transport.sendMail(message);
+    },
+  };
+}
+
+/** Writes the email in `em`'s transaction and enqueues its delivery there too: sent only if the change commits. */
+export async function queueEmail(em: EntityManager, jobs: JobQueue, to: string, email: RenderedEmail, businessId: string | null = null): Promise<EmailMessage> {
+  const message = em.create(EmailMessage, { to, subject: email.subject, text: email.text, html: email.html, businessId });
+  await em.flush();
+  await jobs.send(em, SEND_EMAIL_QUEUE, { messageId: message.id });
+  return message;
+}
+
+/** Delivers queued emails; a failed delivery throws so pg-boss retries it. */
+export function sendEmailHandler(orm: MikroORM, mailer: Mailer, from: string) {
+  return async (jobs: Job<{ messageId: string }>[]): Promise<void> => {
+    const em = orm.em.fork();
+    for (const job of jobs) {
+      const message = await em.findOne(EmailMessage, { id: job.data.messageId });
+      if (!message || message.sentAt) continue;
+      await mailer.send({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      message.sentAt = new Date();
+      await em.flush();
+    }
+  };
+}
+
+/** Newest first, for the dev mailbox. */
+export function listEmails(em: EntityManager, to: string | null, limit = 50): Promise<EmailMessage[]> {
+  return em.find(EmailMessage, to ? { to: to.trim().toLowerCase() } : {}, { orderBy: { createdAt: "desc", id: "desc" }, limit });
+}
