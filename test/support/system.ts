@@ -1,4 +1,6 @@
 import { mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAccountsApp, migrateAccounts, openAccountsDatabase, parseAccountsConfig } from "@billfold/accounts";
@@ -24,6 +26,8 @@ export interface BillfoldSystem {
   db: TestDatabase;
   demo: DemoManifest;
   gatewayUrl: string;
+  /** The origin links are built from (localhost, the gateway's port): what a browser opens. */
+  publicUrl: string;
   accountsUrl: string;
   shardUrl(id: ShardId): string;
   /** Stops a shard's HTTP server and workers (as if its process died). */
@@ -33,6 +37,15 @@ export interface BillfoldSystem {
   accountsOrm: MikroORM;
   businessOrm: MikroORM;
   close(): Promise<void>;
+}
+
+/** A free loopback port, so the gateway's PUBLIC_URL (used in every emailed link) is known up front. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 async function listenOn(app: FastifyInstance, port = 0): Promise<number> {
@@ -51,7 +64,9 @@ export async function startSystem(options: { shardTimeoutMs?: number; env?: Reco
   await migrateAccounts(db.url);
   await migrateBusiness(db.url);
   const demo = await seedDemo({ databaseUrl: db.url, dataDir, identitySecret: IDENTITY_SECRET });
-  const common = { NODE_ENV: "test", DATABASE_URL: db.url, IDENTITY_SECRET, PUBLIC_URL: "http://localhost:4000", ...options.env };
+  const gatewayPort = await freePort();
+  const publicUrl = `http://localhost:${gatewayPort}`;
+  const common = { NODE_ENV: "test", DATABASE_URL: db.url, IDENTITY_SECRET, PUBLIC_URL: publicUrl, ...options.env };
 
   const accountsOrm = await openAccountsDatabase(db.url, { poolMax: 4 });
   const accounts = await createAccountsApp({ config: parseAccountsConfig({ ...common, INTROSPECTION: "true" }), orm: accountsOrm });
@@ -80,12 +95,13 @@ export async function startSystem(options: { shardTimeoutMs?: number; env?: Reco
       INTROSPECTION: "true",
     }),
   });
-  const gatewayUrl = `http://127.0.0.1:${await listenOn(gateway.app)}`;
+  const gatewayUrl = `http://127.0.0.1:${await listenOn(gateway.app, gatewayPort)}`;
 
   return {
     db,
     demo,
     gatewayUrl,
+    publicUrl,
     accountsUrl,
     shardUrl,
     accountsOrm,
