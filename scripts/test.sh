@@ -17,5 +17,8 @@ pnpm exec tsx scripts/src/check-generated.ts
 step "Web production build"
 pnpm --filter @billfold/web build >/dev/null
 
+step "Dependency audit (production dependencies, high and critical)"
+test/security/dependency-audit.sh
+
 step "Unit, service and integration tests (PostgreSQL: ${TEST_DATABASE_URL:-127.0.0.1:5432/test})"
 pnpm exec vitest run "$@"

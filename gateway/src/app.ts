@@ -19,8 +19,15 @@ import { gatewayServiceSigner } from "./identity/service-identity.ts";
 import { sessionTokenFrom } from "./identity/session-token.ts";
 import { BusinessDirectory } from "./routing/business-directory.ts";
 import { singleLoginFieldRule } from "./security/single-login-field.rule.ts";
+import { registerOperationGuard } from "./security/operation-guard.ts";
+import { registerRequestTimeout } from "./security/request-timeout.ts";
+import { buildSchema } from "graphql";
 import { registerDevMailboxProxy } from "./http/dev-mailbox-proxy.ts";
 import { registerPortalSessionProxy } from "./http/portal-session-proxy.ts";
+import { registerLicenseApiProxy } from "./http/license-api-proxy.ts";
+import { registerProcessorTokens } from "./http/processor-tokens.ts";
+import { registerInvoicePdfProxy } from "./http/invoice-pdf-proxy.ts";
+import { deriveProcessorSecret } from "@billfold/shared/processor/index";
 
 export interface CreateGatewayOptions {
   config: GatewayConfig;
@@ -42,7 +49,7 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
 /** The public HTTP server: `/graphql` (federated), merchant proxy, SPA, health. Not listening yet. */
 export async function createGateway({ config, supergraphSdl, logger = false }: CreateGatewayOptions): Promise<Gateway> {
   const sdl = supergraphSdl ?? (await readFile(config.SUPERGRAPH_PATH, "utf8"));
-  const app = Fastify({ logger, trustProxy: config.TRUST_PROXY, keepAliveTimeout: 65_000, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger, trustProxy: config.TRUST_PROXY, keepAliveTimeout: 65_000, bodyLimit: 1024 * 1024, requestTimeout: config.REQUEST_TIMEOUT_MS });
   const log = app.log;
   const http = createSubgraphHttp();
   const serviceIdentity = gatewayServiceSigner(config.IDENTITY_SECRET);
@@ -95,6 +102,8 @@ export async function createGateway({ config, supergraphSdl, logger = false }: C
     allowBatchedHttpRequests: false,
     validationRules: [singleLoginFieldRule],
     includeStacktraceInErrorResponses: false,
+    // Production: no "Did you mean …" suggestions (introspection follows config.INTROSPECTION).
+    hideSchemaDetailsFromClientErrors: config.NODE_ENV === "production",
     formatError: formatGatewayError,
     stopOnTerminationSignals: false,
     plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled()],
@@ -116,6 +125,9 @@ export async function createGateway({ config, supergraphSdl, logger = false }: C
   }
 
   addSecurityHeaders(app, { https: config.PUBLIC_URL.startsWith("https:") });
+  // Before every GraphQL route: limits on depth, size, aliases, fragments and cost; a whole-request budget.
+  registerRequestTimeout(app, { timeoutMs: config.REQUEST_TIMEOUT_MS });
+  registerOperationGuard(app, { schema: buildSchema(sdl, { assumeValidSDL: true }) });
   const graphql = fastifyApolloHandler(apollo, { context });
   app.route({
     url: "/graphql",
@@ -137,6 +149,15 @@ export async function createGateway({ config, supergraphSdl, logger = false }: C
     merchantSession: { resolve: (token) => identities.resolve(token), identitySecret: config.IDENTITY_SECRET },
   });
   await registerPortalSessionProxy(app, { directory, http, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, log });
+  await registerLicenseApiProxy(app, { directory, http, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, log });
+  await registerInvoicePdfProxy(app, {
+    directory,
+    http,
+    timeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    log,
+    session: { resolve: (token) => identities.resolve(token), identitySecret: config.IDENTITY_SECRET },
+  });
+  await registerProcessorTokens(app, { processorSecret: deriveProcessorSecret(config.IDENTITY_SECRET) });
   if (config.NODE_ENV !== "production") registerDevMailboxProxy(app, { accountsUrl: config.ACCOUNTS_URL, http, timeoutMs: config.SUBGRAPH_TIMEOUT_MS });
   await registerWebApp(app, config.WEB_DIST);
   directory.warm();

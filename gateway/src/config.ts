@@ -33,6 +33,8 @@ const gatewayEnv = sharedEnv
     SHARD_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),
     /** Budget for calls that must not be cut short as eagerly: accounts, business root operations, merchant proxy. */
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    /** Whole-request budget at the gateway (504 past it); also bounds receiving a slow request. Keep above SUBGRAPH_TIMEOUT_MS. */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
     SUPERGRAPH_PATH: z.string().default(repoPath("schema/supergraph.graphql")),
     WEB_DIST: z.string().default(repoPath("web/dist")),
     INTROSPECTION: flag.optional(),

@@ -15,7 +15,7 @@ const SessionViewer = graphql(/* GraphQL */ `
   }
 `)
 
-const PUBLIC_ROUTES = new Set(['login', 'business-login', 'test-business-login', 'auth', 'not-found'])
+const PUBLIC_ROUTES = new Set(['login', 'business-login', 'test-business-login', 'merchant-login', 'auth', 'not-found'])
 
 setUnauthenticatedHandler(async () => {
   const current = router.currentRoute.value

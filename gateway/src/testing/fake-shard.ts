@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { AppError, createSubgraphServer, type Identity, listen, type RunningServer } from "@billfold/shared";
 import { parse } from "graphql";
+import type { FastifyReply, FastifyRequest } from "fastify";
 
 export const SHARD_SDL = `
 extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])
@@ -29,6 +30,8 @@ export interface FakeShard extends RunningServer {
   merchantCalls: { headers: Record<string, string | string[] | undefined>; body: string }[];
   /** Calls to the REST portal session route: path with query, headers, body. */
   portalCalls: { url: string; headers: Record<string, string | string[] | undefined>; body: string }[];
+  /** Calls to the invoice PDF routes: path with query, headers. */
+  pdfCalls: { url: string; headers: Record<string, string | string[] | undefined> }[];
 }
 
 const describe = (identity: Identity) => (identity.kind === "person" ? `person:${identity.email}` : identity.kind);
@@ -38,6 +41,7 @@ export async function startFakeShard(secret: string, shard: string, delayMs = 0)
   const entityCalls: EntityCall[] = [];
   const merchantCalls: FakeShard["merchantCalls"] = [];
   const portalCalls: FakeShard["portalCalls"] = [];
+  const pdfCalls: FakeShard["pdfCalls"] = [];
   type Context = { identity: Identity; businessHeader: string | undefined; batch?: EntityCall };
   type Account = { businessId: string; customerId: string };
 
@@ -93,11 +97,20 @@ export async function startFakeShard(secret: string, shard: string, delayMs = 0)
           portalCalls.push({ url: request.url, headers: { ...request.headers }, body: (request.body as string | undefined) ?? "" });
           return reply.code(200).send({ link: `http://localhost:4000/auth/from-${shard}-${request.params.customerId}` });
         });
+        const pdf = async (request: FastifyRequest, reply: FastifyReply) => {
+          pdfCalls.push({ url: request.url, headers: { ...request.headers } });
+          if (!request.headers.authorization && !request.headers["x-billfold-identity"] && !request.url.includes("sig=")) {
+            return reply.code(401).send({ error: "UNAUTHENTICATED", message: "Sign in" });
+          }
+          return reply.type("application/pdf").header("content-disposition", 'inline; filename="invoice.pdf"').header("cache-control", "private, no-store").send(Buffer.from(`%PDF-1.3 from ${shard}`));
+        };
+        scope.get("/business/:businessId/invoices/:invoiceId/pdf", pdf);
+        scope.get("/invoices/:file", pdf);
       });
     },
   });
   const running = await listen(app, 0);
-  return { ...running, shard, entityCalls, merchantCalls, portalCalls };
+  return { ...running, shard, entityCalls, merchantCalls, portalCalls, pdfCalls };
 }
 
 /** A server that accepts connections and never answers. */

@@ -12,6 +12,7 @@ import {
   ensureShop,
   issueInvoice,
   type JobQueue,
+  licenseDisableAt,
   type LicenseKey,
   type Product,
 } from "@billfold/business";
@@ -160,6 +161,8 @@ async function seedPurchase(context: SeedContext, customerId: string, purchase: 
       subscriptionId: subscription?.id ?? null,
       status: "active",
       activationLimit: spec.license.activationLimit,
+      // A subscription's key stops working at the end of its last paid period once it has ended.
+      disableAt: subscription ? licenseDisableAt(subscription, now) : null,
       createdAt: charges[0].at,
     });
     if (isDemoPerson) DEMO_DEVICES.slice(0, purchase.kind === "one_time" ? 2 : 1).forEach((device) => buildLicenseInstance(em, key, device, charges[0].at));

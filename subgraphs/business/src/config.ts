@@ -20,6 +20,15 @@ export const businessEnv = sharedEnv.extend({
     .enum(["true", "false"])
     .optional()
     .transform((value) => value === "true"),
+  /** Public license API limits (per license key and per client IP, per window); defaults 60 / 600 per 60 s. */
+  LICENSE_RATE_KEY_POINTS: z.coerce.number().int().min(1).optional(),
+  LICENSE_RATE_IP_POINTS: z.coerce.number().int().min(1).optional(),
+  LICENSE_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).optional(),
+  /** Run due renewals every minute (a pg-boss schedule). Default: on, except under NODE_ENV=test. */
+  BILLING_CLOCK: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
 });
 
 export type BusinessConfig = z.infer<typeof businessEnv>;

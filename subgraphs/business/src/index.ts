@@ -32,6 +32,7 @@ export { DIRECTORY_SYNC_QUEUE, type DirectoryEntryPayload } from "./directory/di
 export { issueInvoice, type IssueInvoiceInput } from "./invoices/invoice.service.ts";
 export { JOBS_SCHEMA, JobQueue, type JobQueueOptions } from "./jobs/job-queue.ts";
 export { buildLicenseInstance, buildLicenseKey } from "./licenses/license-key.factory.ts";
+export { issueLicenseKeyForPurchase, licenseDisableAt, syncLicenseKeysWithSubscription, type LicensePurchase } from "./licenses/license-issue.service.ts";
 export { buildPaymentMethod, type PaymentMethodData } from "./payment-methods/payment-method.factory.ts";
 export { buildPayment, buildRefund } from "./payments/payment.factory.ts";
 export { createProduct, type CreateProductInput } from "./products/product.service.ts";

@@ -16,8 +16,9 @@ describe("migrateBusiness", () => {
       );
       await orm.close();
       expect(rows.map((row) => row.table_name)).toEqual([
-        "api_key", "business_migrations", "customer", "invoice", "license_instance", "license_key",
-        "payment", "payment_method", "product", "refund", "shop", "subscription",
+        "api_key", "business_migrations", "customer", "idempotency_record", "invoice", "license_instance", "license_key",
+        "payment", "payment_method", "product", "rate_limit", "refund", "shop", "subscription",
+        "webhook_delivery", "webhook_endpoint", "webhook_event",
       ]);
     } finally {
       await database.drop();

@@ -30,6 +30,22 @@ export const routes: RouteRecordRaw[] = [
       { path: 'profile', name: 'business-profile', component: () => import('~/pages/business/ProfilePage.vue') },
     ],
   },
+  { path: '/merchant/login', name: 'merchant-login', component: () => import('~/pages/merchant/MerchantLoginPage.vue') },
+  {
+    path: '/merchant',
+    component: () => import('~/layouts/MerchantLayout.vue'),
+    children: [
+      { path: '', name: 'merchant-home', redirect: { name: 'merchant-customers' } },
+      { path: 'customers', name: 'merchant-customers', component: () => import('~/pages/merchant/CustomersPage.vue') },
+      {
+        path: 'customers/:customerId',
+        name: 'merchant-customer',
+        component: () => import('~/pages/merchant/CustomerPage.vue'),
+        props: true,
+      },
+      { path: 'api-keys', name: 'merchant-api-keys', component: () => import('~/pages/merchant/ApiKeysPage.vue') },
+    ],
+  },
   // GraphiQL for developers; React and Monaco load only with this route.
   { path: '/playground', name: 'playground', component: () => import('~/pages/PlaygroundPage.vue') },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('~/pages/NotFoundPage.vue') },

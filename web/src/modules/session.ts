@@ -32,6 +32,7 @@ export function lastViewer(): LastViewer | null {
 export function loginLocation(path: string, email?: string | null, mode?: Mode | null) {
   const match = /^\/b\/([^/?#]+)/.exec(path)
   const query = email ? { email } : {}
+  if (/^\/merchant(\/|$)/.test(path)) return { name: 'merchant-login' }
   if (match) {
     const businessId = decodeURIComponent(match[1])
     return mode === 'test'

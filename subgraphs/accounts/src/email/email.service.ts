@@ -23,8 +23,16 @@ export function createMailer(smtpUrl: string | undefined): Mailer {
 }
 
 /** Writes the email in `em`'s transaction and enqueues its delivery there too: sent only if the change commits. */
-export async function queueEmail(em: EntityManager, jobs: JobQueue, to: string, email: RenderedEmail, businessId: string | null = null): Promise<EmailMessage> {
-  const message = em.create(EmailMessage, { to, subject: email.subject, text: email.text, html: email.html, businessId });
+export async function queueEmail(
+  em: EntityManager,
+  jobs: JobQueue,
+  to: string,
+  email: RenderedEmail,
+  businessId: string | null = null,
+  /** A caller-chosen id (an idempotency key from a shard); a new one when absent. */
+  id?: string,
+): Promise<EmailMessage> {
+  const message = em.create(EmailMessage, { ...(id ? { id } : {}), to, subject: email.subject, text: email.text, html: email.html, businessId });
   await em.flush();
   await jobs.send(em, SEND_EMAIL_QUEUE, { messageId: message.id });
   return message;
@@ -47,4 +55,32 @@ export function sendEmailHandler(orm: MikroORM, mailer: Mailer, from: string) {
 /** Newest first, for the dev mailbox. */
 export function listEmails(em: EntityManager, to: string | null, limit = 50): Promise<EmailMessage[]> {
   return em.find(EmailMessage, to ? { to: to.trim().toLowerCase() } : {}, { orderBy: { createdAt: "desc", id: "desc" }, limit });
+}
+
+export interface BusinessEmail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  businessId: string;
+}
+
+/**
+ * Emails a business shard hands over (`POST /internal/emails`): stored and queued like our own,
+ * in one transaction. A message id already stored is skipped, so a shard's retry never mails twice.
+ */
+export async function acceptBusinessEmails(em: EntityManager, jobs: JobQueue, messages: BusinessEmail[]): Promise<{ accepted: number; duplicates: number }> {
+  return em.transactional(async (tx) => {
+    const ids = [...new Set(messages.map((message) => message.id))];
+    const existing = new Set((await tx.find(EmailMessage, { id: { $in: ids } }, { fields: ["id"] })).map((message) => message.id));
+    let accepted = 0;
+    for (const message of messages) {
+      if (existing.has(message.id)) continue;
+      existing.add(message.id);
+      await queueEmail(tx, jobs, message.to.trim().toLowerCase(), message, message.businessId, message.id);
+      accepted += 1;
+    }
+    return { accepted, duplicates: messages.length - accepted };
+  });
 }

@@ -6,8 +6,9 @@ import type { JobQueue } from "../jobs/job-queue.ts";
 import type { z } from "zod";
 import { listBusinesses } from "../businesses/business.service.ts";
 import { upsertDirectoryEntries } from "../directory/directory.service.ts";
+import { acceptBusinessEmails } from "../email/email.service.ts";
 import { resolveSessionIdentity } from "../sessions/session.service.ts";
-import { directoryRequest, identityRequest } from "./internal.schemas.ts";
+import { directoryRequest, emailsRequest, identityRequest } from "./internal.schemas.ts";
 
 export interface InternalRoutesOptions {
   orm: MikroORM;
@@ -26,7 +27,8 @@ function parseBody<T extends z.ZodType>(schema: T, request: FastifyRequest, repl
 }
 
 /**
- * Service-to-service API (gateway session lookups, routing table, directory sync from the shards).
+ * Service-to-service API (gateway session lookups, routing table, directory sync and customer
+ * emails from the shards).
  * Every call must carry a signed identity of kind "service"; the check runs before the body is read.
  */
 export async function registerInternalRoutes(app: FastifyInstance, { orm, identitySecret, jobs, publicUrl }: InternalRoutesOptions): Promise<void> {
@@ -76,6 +78,12 @@ export async function registerInternalRoutes(app: FastifyInstance, { orm, identi
         const body = parseBody(directoryRequest, request, reply);
         if (!body) return reply;
         return upsertDirectoryEntries(orm.em.fork(), body.entries);
+      });
+
+      scope.post("/emails", { bodyLimit: 8 * 1024 * 1024 }, async (request, reply) => {
+        const body = parseBody(emailsRequest, request, reply);
+        if (!body) return reply;
+        return acceptBusinessEmails(orm.em.fork(), jobs, body.messages);
       });
     },
     { prefix: "/internal" },

@@ -72,7 +72,7 @@ describe("CustomerAccount entities", () => {
     const account = body.data._entities[0];
     expect(account.customer).toEqual({ id, email: "c7@example.com", name: "c7" });
     expect(account.subscriptions).toEqual([expect.objectContaining({ status: "active", amount: 1200, product: expect.objectContaining({ name: "Pro" }), paymentMethod: { last4: "4242" } })]);
-    expect(account.invoices[0]).toMatchObject({ total: 1200, lines: [{ amount: 1200 }], pdfUrl: `/invoices/${account.invoices[0].id}.pdf` });
+    expect(account.invoices[0]).toMatchObject({ total: 1200, lines: [{ amount: 1200 }], pdfUrl: expect.stringMatching(new RegExp(`^/invoices/${account.invoices[0].id}\\.pdf\\?b=${account.businessId}&exp=\\d+&sig=[\\w-]+$`)) });
     expect(account.payments[0]).toMatchObject({ kind: "subscription", amount: 1200, invoice: { number: account.invoices[0].number }, refunds: [{ amount: 200 }] });
     expect(account.paymentMethods).toEqual([expect.objectContaining({ brand: "visa", last4: "4242", isDefault: true })]);
     expect(account.licenseKeys[0].maskedKey).toMatch(/^••••-••••-••••-[0-9A-Z]{4}$/);

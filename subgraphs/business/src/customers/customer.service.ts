@@ -1,4 +1,4 @@
-import { notFound } from "@billfold/shared";
+import { badInput, notFound } from "@billfold/shared";
 import { type EntityManager, UniqueConstraintViolationException } from "@mikro-orm/postgresql";
 import { enqueueDirectorySync } from "../directory/directory-sync.job.ts";
 import type { JobQueue } from "../jobs/job-queue.ts";
@@ -15,6 +15,18 @@ export interface CreateCustomerInput extends Scope {
 
 const clean = (value: string | null | undefined) => value?.trim() || null;
 
+/** The columns' sizes (customer.entity.ts): longer input is the caller's mistake, not a database error. */
+const MAX_LENGTH = { name: 200, phone: 40 } as const;
+
+function checkLengths(input: { name?: string | null; phone?: string | null }): void {
+  for (const field of ["name", "phone"] as const) {
+    const value = clean(input[field]);
+    if (value && value.length > MAX_LENGTH[field]) {
+      throw badInput(`Keep the ${field} to ${MAX_LENGTH[field]} characters or fewer.`, { field, maxLength: MAX_LENGTH[field] });
+    }
+  }
+}
+
 /**
  * Creates a customer, or returns the one that already has this email (idempotent). The
  * accounts directory sync is enqueued in the same transaction as the insert.
@@ -22,6 +34,7 @@ const clean = (value: string | null | undefined) => value?.trim() || null;
 export async function createCustomer(em: EntityManager, jobs: JobQueue, input: CreateCustomerInput): Promise<Customer> {
   const scope = { businessId: input.businessId, mode: input.mode };
   const email = normalizeEmail(input.email);
+  checkLengths(input);
   const existing = await em.findOne(Customer, { ...scope, email });
   if (existing) return existing;
   try {
@@ -54,6 +67,7 @@ export async function updateCustomer(
   customerId: string,
   input: UpdateCustomerInput,
 ): Promise<Customer> {
+  checkLengths(input);
   return em.transactional(async (tx) => {
     const customer = await getCustomerOrThrow(tx, scope, customerId);
     const previousEmail = customer.email;

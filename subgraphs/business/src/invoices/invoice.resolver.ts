@@ -1,4 +1,4 @@
-import { Args, ArgsType, Ctx, Directive, Field, ID, Int, Query, Resolver } from "type-graphql";
+import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { BusinessContext } from "../shared/context.ts";
 import { connectionType } from "../shared/connection.ts";
 import { merchantScope } from "../shared/merchant-scope.ts";
@@ -26,5 +26,12 @@ export class InvoiceResolver {
   @Directive("@inaccessible")
   async invoices(@Args(() => InvoicesArgs) args: InvoicesArgs, @Ctx() ctx: BusinessContext): Promise<Page<InvoiceType>> {
     return mapPage(await listInvoices(ctx.em, merchantScope(ctx), args), InvoiceType.from);
+  }
+
+  /** Signed fresh on every read (15 minutes), so a copied link stops working. */
+  @FieldResolver(() => String)
+  pdfUrl(@Root() invoice: InvoiceType, @Ctx() ctx: BusinessContext): string {
+    if (!ctx.invoiceLinks) throw new Error("invoiceLinks is missing from the context");
+    return ctx.invoiceLinks.pathFor(invoice);
   }
 }

@@ -50,8 +50,11 @@ export class InvoiceType {
   @Field(() => ID, { nullable: true })
   subscriptionId?: string | null;
 
-  @Field(() => String, { description: "Where the PDF is rendered (a path on the public origin for now)." })
+  @Field(() => String, { description: "A signed link to the invoice PDF on the public origin, valid for 15 minutes: fetch it fresh, do not store it." })
   pdfUrl!: string;
+
+  /** Not in the schema: signs pdfUrl. */
+  businessId!: string;
 
   static from(invoice: Invoice): InvoiceType {
     return Object.assign(new InvoiceType(), {
@@ -65,7 +68,7 @@ export class InvoiceType {
       issuedAt: invoice.issuedAt,
       lines: invoice.lines,
       subscriptionId: invoice.subscriptionId ?? null,
-      pdfUrl: `/invoices/${invoice.id}.pdf`,
+      businessId: invoice.businessId,
     });
   }
 }

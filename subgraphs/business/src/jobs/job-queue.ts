@@ -14,6 +14,8 @@ export interface JobQueueOptions {
   listenNotify?: boolean;
   /** Queues to create on start. */
   queues?: Queue[];
+  /** Run pg-boss's cron schedules on this instance (the billing clock). */
+  schedule?: boolean;
 }
 
 
@@ -32,7 +34,7 @@ export class JobQueue {
       application_name: "billfold-business-jobs",
       useListenNotify: options.listenNotify ?? false,
       supervise: options.supervise ?? true,
-      schedule: false,
+      schedule: options.schedule ?? false,
     });
     boss.on("error", (error) => console.error("[jobs]", error));
     await boss.start();

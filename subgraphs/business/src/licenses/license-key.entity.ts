@@ -13,6 +13,7 @@ export type LicenseKeyStatus = (typeof LICENSE_KEY_STATUSES)[number];
 @Entity({ tableName: "license_key" })
 @Index({ properties: ["businessId", "mode", "customerId", "createdAt"] })
 @Index({ properties: ["businessId", "mode", "createdAt", "id"] })
+@Index({ properties: ["subscriptionId"] })
 export class LicenseKey {
   @PrimaryKey({ ...ID_COLUMN })
   id: string & Opt = newId("lk");
@@ -32,12 +33,20 @@ export class LicenseKey {
   @ManyToOne({ entity: () => Subscription, mapToPk: true, fieldName: "subscription_id", nullable: true })
   subscriptionId?: string | null;
 
-  /** Secret: the key the customer pastes into the software. Unique across the platform. */
-  @Property({ type: "string", length: 64, unique: true })
+  /**
+   * Secret: the key the customer pastes into the software. Unique across the platform, and names
+   * its business and mode (see license-key.util.ts).
+   */
+  @Property({ type: "string", length: 80, unique: true })
   key!: string;
 
+  /** What the merchant set: `active` or `disabled`. Read `licenseKeyStatus()` for the effective status. */
   @Enum({ items: [...LICENSE_KEY_STATUSES], type: "string" })
   status: LicenseKeyStatus & Opt = "active";
+
+  /** When the end of its subscription disables the key (set and cleared by the subscription's life). */
+  @Property({ ...TIMESTAMP, nullable: true })
+  disableAt?: Date | null;
 
   /** Null means unlimited activations. */
   @Property({ type: "integer", nullable: true })
@@ -51,4 +60,11 @@ export class LicenseKey {
 
   @Property({ ...TIMESTAMP, defaultRaw: "now()" })
   createdAt: Date & Opt = new Date();
+}
+
+/** The status a key has at `now`: disabled by the merchant or its subscription's end, expired past `expiresAt`. */
+export function licenseKeyStatus(key: Pick<LicenseKey, "status" | "disableAt" | "expiresAt">, now = new Date()): LicenseKeyStatus {
+  if (key.status === "disabled" || (key.disableAt && key.disableAt <= now)) return "disabled";
+  if (key.status === "expired" || (key.expiresAt && key.expiresAt <= now)) return "expired";
+  return "active";
 }

@@ -1,11 +1,15 @@
+import type { Mode } from "@billfold/shared";
 import type { EntityManager, RequiredEntityData } from "@mikro-orm/postgresql";
 import { LicenseInstance } from "./license-instance.entity.ts";
 import { LicenseKey } from "./license-key.entity.ts";
 import { generateLicenseKey } from "./license-key.util.ts";
 
-/** Persists (does not flush) a license key with a fresh random key unless one is given. */
-export function buildLicenseKey(em: EntityManager, data: Omit<RequiredEntityData<LicenseKey>, "key"> & { key?: string }): LicenseKey {
-  return em.create(LicenseKey, { ...data, key: data.key ?? generateLicenseKey() } as RequiredEntityData<LicenseKey>);
+/** Persists (does not flush) a license key with a fresh key of its business and mode unless one is given. */
+export function buildLicenseKey(
+  em: EntityManager,
+  data: Omit<RequiredEntityData<LicenseKey>, "key" | "businessId" | "mode"> & { businessId: string; mode: Mode; key?: string },
+): LicenseKey {
+  return em.create(LicenseKey, { ...data, key: data.key ?? generateLicenseKey(data.businessId, data.mode) } as RequiredEntityData<LicenseKey>);
 }
 
 /** Persists (does not flush) an activation and counts it on its key. */

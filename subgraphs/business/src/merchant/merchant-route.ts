@@ -6,6 +6,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authenticateApiKey } from "../api-keys/api-key.service.ts";
 import type { AccountsLinks } from "../customer-portal/accounts-links.client.ts";
 import type { JobQueue } from "../jobs/job-queue.ts";
+import { clientIp } from "../licenses/license-api.route.ts";
+import { isPublicLicenseOperation } from "../licenses/license-public-operation.ts";
+import type { LicenseRateLimits } from "../licenses/license-rate-limits.ts";
+import type { Billing } from "../billing/billing.ts";
+import type { InvoiceLinks } from "../invoices/invoice-link.util.ts";
 import { type BusinessContext, createContext } from "../shared/context.ts";
 
 export const MERCHANT_ROUTE = "/business/:businessId/graphql";
@@ -15,6 +20,10 @@ interface MerchantRouteOptions {
   jobs: JobQueue;
   identitySecret: string;
   links: AccountsLinks;
+  /** Limits of the public license API, the only thing a caller without a key may use here. */
+  licenseLimits?: LicenseRateLimits;
+  billing?: Billing;
+  invoiceLinks?: InvoiceLinks;
 }
 
 type Verdict = { identity: Identity } | { status: 401 | 403; code: "UNAUTHENTICATED" | "FORBIDDEN"; message: string };
@@ -42,6 +51,8 @@ async function authorize(request: FastifyRequest, businessId: string, options: M
     return { identity: { kind: "merchant", businessId, mode: apiKey.mode, merchantUserId: apiKey.id } };
   }
   const identity = gatewayIdentity(request, options.identitySecret);
+  // The public license API (activate/validate/deactivate) needs no key; everything else does.
+  if ((!identity || identity.kind === "anonymous") && isPublicLicenseOperation(request.body)) return { identity: { kind: "anonymous" } };
   if (!identity || identity.kind === "anonymous") return UNAUTHENTICATED;
   if (identity.kind !== "merchant") {
     return { status: 403, code: "FORBIDDEN", message: "This endpoint is for the business itself." };
@@ -70,7 +81,15 @@ export function registerMerchantRoute(app: FastifyInstance, apollo: ApolloServer
       },
     },
     fastifyApolloHandler(apollo, {
-      context: async (request) => createContext(options.orm.em.fork(), identities.get(request)!, "merchant", options.jobs, options.links),
+      context: async (request) => ({
+        ...createContext(options.orm.em.fork(), identities.get(request)!, "merchant", options.jobs, options.links, {
+          businessId: (request.params as { businessId: string }).businessId,
+          clientIp: clientIp(request),
+        }),
+        licenseLimits: options.licenseLimits,
+        billing: options.billing,
+        invoiceLinks: options.invoiceLinks,
+      }),
     }),
   );
 }

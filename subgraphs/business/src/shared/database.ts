@@ -12,6 +12,10 @@ import { Refund } from "../payments/refund.entity.ts";
 import { Product } from "../products/product.entity.ts";
 import { Shop } from "../shops/shop.entity.ts";
 import { Subscription } from "../subscriptions/subscription.entity.ts";
+import { IdempotencyRecord } from "../idempotency/idempotency-record.entity.ts";
+import { WebhookDelivery } from "../webhooks/webhook-delivery.entity.ts";
+import { WebhookEndpoint } from "../webhooks/webhook-endpoint.entity.ts";
+import { WebhookEvent } from "../webhooks/webhook-event.entity.ts";
 
 export const BUSINESS_SCHEMA = "business";
 export const BUSINESS_ENTITIES = [
@@ -26,6 +30,10 @@ export const BUSINESS_ENTITIES = [
   LicenseKey,
   LicenseInstance,
   ApiKey,
+  WebhookEndpoint,
+  WebhookEvent,
+  WebhookDelivery,
+  IdempotencyRecord,
 ];
 export const BUSINESS_MIGRATIONS_PATH = fileURLToPath(new URL("../migrations", import.meta.url));
 

@@ -9,3 +9,15 @@ export function merchantScope(context: BusinessContext): Scope {
   }
   return { businessId: identity.businessId, mode: identity.mode };
 }
+
+/**
+ * Like merchantScope, but only for a merchant user signed in to the dashboard (the identity
+ * carries its session): an API key can neither mint nor revoke keys.
+ */
+export function dashboardScope(context: BusinessContext): Scope {
+  const scope = merchantScope(context);
+  if (context.identity.kind !== "merchant" || !context.identity.sessionId) {
+    throw forbidden("API keys are managed in the dashboard, not with an API key.");
+  }
+  return scope;
+}

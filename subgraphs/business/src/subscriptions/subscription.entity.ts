@@ -77,6 +77,10 @@ export class Subscription {
   @ManyToOne({ entity: () => PaymentMethod, mapToPk: true, fieldName: "payment_method_id", nullable: true })
   paymentMethodId?: string | null;
 
+  /** Unused time credited by a downgrade (minor units, before tax), taken off the next invoices. */
+  @Property({ type: "integer", default: 0 })
+  creditBalance: number & Opt = 0;
+
   @Property({ ...TIMESTAMP, defaultRaw: "now()" })
   createdAt: Date & Opt = new Date();
 
