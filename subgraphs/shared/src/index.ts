@@ -7,3 +7,4 @@ export * from "./federated-schema.ts";
 export * from "./identity.ts";
 export * from "./ids.ts";
 export * from "./subgraph-server.ts";
+export * from "./rate-limiter.ts";

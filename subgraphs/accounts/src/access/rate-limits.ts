@@ -1,6 +1,5 @@
-import { AppError } from "@billfold/shared";
+import { PostgresRateLimiter, type RateLimitRule } from "@billfold/shared";
 import pg from "pg";
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import type { AccountsConfig } from "../config.ts";
 import { ACCOUNTS_SCHEMA } from "../database.ts";
 import { rateLimitKeys } from "./access.policy.ts";
@@ -23,14 +22,6 @@ export interface RateLimits {
   close(): Promise<void>;
 }
 
-function rateLimited(error: unknown): never {
-  if (error instanceof RateLimiterRes) {
-    const retryAfterSeconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
-    throw new AppError("RATE_LIMITED", `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, { retryAfterSeconds });
-  }
-  throw error;
-}
-
 /**
  * Limiters stored in accounts' own PostgreSQL table (accounts.rate_limit), so every accounts
  * process counts against the same numbers.
@@ -38,31 +29,17 @@ function rateLimited(error: unknown): never {
 export function createRateLimits(databaseUrl: string, config: RateLimitConfig): RateLimits {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 3, application_name: "billfold-accounts-limits" });
   pool.on("error", (error) => console.error("[rate limits]", error));
-  const limiter = (keyPrefix: string, points: number, duration: number) =>
-    new RateLimiterPostgres({
-      storeClient: pool,
-      storeType: "pool",
-      schemaName: ACCOUNTS_SCHEMA,
-      tableName: "rate_limit",
-      tableCreated: true,
-      clearExpiredByTimeout: true,
-      keyPrefix,
-      points,
-      duration,
-    });
-  const linkEmail = limiter("link", config.RATE_LINK_EMAIL_POINTS, config.RATE_LINK_EMAIL_WINDOW_SECONDS);
-  const linkIp = limiter("link", config.RATE_LINK_IP_POINTS, config.RATE_LINK_IP_WINDOW_SECONDS);
-  const exchangeIp = limiter("exchange", config.RATE_EXCHANGE_IP_POINTS, config.RATE_EXCHANGE_IP_WINDOW_SECONDS);
+  const limiter = new PostgresRateLimiter(pool, `"${ACCOUNTS_SCHEMA}"."rate_limit"`);
+  const linkEmail: RateLimitRule = { prefix: "link", points: config.RATE_LINK_EMAIL_POINTS, windowSeconds: config.RATE_LINK_EMAIL_WINDOW_SECONDS };
+  const linkIp: RateLimitRule = { prefix: "link", points: config.RATE_LINK_IP_POINTS, windowSeconds: config.RATE_LINK_IP_WINDOW_SECONDS };
+  const exchangeIp: RateLimitRule = { prefix: "exchange", points: config.RATE_EXCHANGE_IP_POINTS, windowSeconds: config.RATE_EXCHANGE_IP_WINDOW_SECONDS };
+  const message = (seconds: number) => `Too many attempts. Try again in ${seconds} seconds.`;
 
   return {
-    async linkRequest(email, ip) {
-      // Both counters move on every request, so a known and an unknown email cost the same work.
-      const results = await Promise.allSettled([linkIp.consume(rateLimitKeys.linkIp(ip)), linkEmail.consume(rateLimitKeys.linkEmail(email))]);
-      for (const result of results) if (result.status === "rejected") rateLimited(result.reason);
-    },
-    async exchange(ip) {
-      await exchangeIp.consume(rateLimitKeys.exchangeIp(ip)).catch(rateLimited);
-    },
+    // Both counters move on every request, so a known and an unknown email cost the same work.
+    linkRequest: (email, ip) =>
+      limiter.consume([[linkIp, rateLimitKeys.linkIp(ip)], [linkEmail, rateLimitKeys.linkEmail(email)]], message),
+    exchange: (ip) => limiter.consume([[exchangeIp, rateLimitKeys.exchangeIp(ip)]], message),
     close: () => pool.end(),
   };
 }
