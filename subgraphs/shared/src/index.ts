@@ -8,3 +8,4 @@ export * from "./identity.ts";
 export * from "./ids.ts";
 export * from "./subgraph-server.ts";
 export * from "./rate-limiter.ts";
+export * from "./transaction-database.ts";

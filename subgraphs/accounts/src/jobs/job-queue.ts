@@ -1,6 +1,6 @@
+import { transactionDatabase } from "@billfold/shared";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { CompiledQuery, type Transaction } from "kysely";
-import { type Db, type Job, PgBoss, type Queue } from "pg-boss";
+import { type Job, PgBoss, type Queue } from "pg-boss";
 
 export const JOBS_SCHEMA = "pgboss_accounts";
 
@@ -78,14 +78,4 @@ export class JobQueue {
   }
 }
 
-/** pg-boss's database interface over the transaction `em` is in (real `$n` parameters, same connection). */
-export function transactionDatabase(em: EntityManager): Db {
-  const transaction = em.getTransactionContext<Transaction<Record<string, never>>>();
-  if (!transaction) throw new Error("A job must be sent inside the transaction of the change that caused it.");
-  return {
-    async executeSql(text, values = []) {
-      const result = await transaction.executeQuery(CompiledQuery.raw(text, values));
-      return { rows: [...result.rows] };
-    },
-  };
-}
+export { transactionDatabase };
