@@ -35,6 +35,11 @@ describe("the GraphQL playground", () => {
   it(
     "loads from the app's own origin only and runs the Unified dashboard example for the signed-in person",
     async () => {
+      // GraphiQL introspects the schema for its docs and editor hints as it loads.
+      const introspection = page.waitForResponse(
+        (response) => new URL(response.url()).pathname === "/graphql" && (response.request().postData() ?? "").includes("__schema"),
+        { timeout: 60_000 },
+      );
       await page.goto(`${system.publicUrl}/playground`);
       await page.getByRole("heading", { level: 1, name: "Playground" }).waitFor();
       await page.locator(".graphiql-container").waitFor({ timeout: 30_000 });
@@ -59,6 +64,11 @@ describe("the GraphQL playground", () => {
 
       // The answer is shown in the result pane.
       await page.locator(".graphiql-response").getByText(system.demo.person).first().waitFor();
+
+      const schema = await introspection;
+      const schemaBody = (await schema.json()) as { data?: { __schema?: unknown }; errors?: { message: string }[] };
+      expect(schemaBody.errors?.map((e) => e.message), "introspection errors").toBeUndefined();
+      expect(schemaBody.data?.__schema).toBeTruthy();
 
       // The schema docs open from the app's bundle too.
       await page.getByRole("button", { name: /Show Documentation Explorer/i }).click();

@@ -80,7 +80,14 @@ describe("screenshots of every main screen", () => {
         for (const screen of SCREENS) {
           const page = screen.signedIn ? pages.signedIn : pages.anonymous;
           await page.goto(`${system.publicUrl}${screen.path()}`);
-          await screen.ready(page);
+          try {
+            await screen.ready(page);
+          } catch (error) {
+            // Keep what the screen showed instead, to see why.
+            await screenshot(page, `FAILED-${screen.name}-${viewportName}`);
+            const shown = (await page.locator("body").innerText()).replace(/\s+/g, " ").slice(0, 400);
+            throw new Error(`${screen.name} (${viewportName}) did not become ready; it shows: ${shown}`, { cause: error });
+          }
           await settled(page);
           // The billing screen with one invoice's lines open shows the most layout.
           if (screen.name === "billing") {

@@ -14,7 +14,7 @@ import { type Sql, schemaHashes, sqlOf, victimOf } from "./tenant-rows.ts";
 
 const SUPERGRAPH = fileURLToPath(new URL("../../schema/supergraph.graphql", import.meta.url));
 const CLIENT_CODES = new Set(["BAD_USER_INPUT", "GRAPHQL_VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "RATE_LIMITED"]);
-const RUNS_PER_FIELD = 24;
+const RUNS_PER_FIELD = 16;
 const X = "biz_northwind";
 
 let system: BillfoldSystem;
@@ -81,7 +81,7 @@ describe("bad input fuzz (fast-check) on every mutation", () => {
     expect([...new Set(failures)].slice(0, 30)).toEqual([]);
     expect(changed).toEqual([]);
     expect(cases).toBe(targets.length * RUNS_PER_FIELD);
-  });
+  }, 180_000);
 
   it("refuses a new customer whose name or phone does not fit, instead of failing in the database", async () => {
     const key = system.demo.businesses.find((b) => b.id === X)!.testApiKey;

@@ -169,7 +169,7 @@ describe("S7 tenant isolation matrix, generated from the schema", () => {
     expect(failures).toEqual([]);
     expect(afterHash).toBe(beforeHash);
     expect(cells).toBeGreaterThan(100);
-  });
+  }, 180_000);
 });
 
 function isTargeted(field: GraphQLField<unknown, unknown>): boolean {
