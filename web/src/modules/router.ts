@@ -1,5 +1,27 @@
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
 import { isLocale, setLocale } from './i18n'
+
+/** Sheets over the subscriptions page, each with its own address (deep links, Back closes them). */
+export const SUBSCRIPTION_SHEETS = [
+  { path: 'payment-method', name: 'business-subscription-payment-method', sheet: 'payment-method' },
+  { path: 'cancel', name: 'business-subscription-cancel', sheet: 'cancel' },
+  { path: 'change-plan', name: 'business-subscription-change-plan', sheet: 'change-plan' },
+] as const
+export type SubscriptionSheet = (typeof SUBSCRIPTION_SHEETS)[number]['sheet']
+
+const FLOW_ROUTES: Record<string, string> = {
+  update_payment_method: 'business-subscription-payment-method',
+  cancel_subscription: 'business-subscription-cancel',
+}
+
+/** `/b/:id?flow=update_payment_method&subscriptionId=sub_…` → that subscription's sheet. */
+export function portalFlowTarget(to: RouteLocationNormalized) {
+  const flow = to.query.flow
+  const subscriptionId = to.query.subscriptionId ?? to.query.subscription
+  if (typeof flow !== 'string' || !FLOW_ROUTES[flow]) return true
+  if (typeof subscriptionId !== 'string' || !subscriptionId) return { name: 'business-subscriptions', params: to.params, replace: true }
+  return { name: FLOW_ROUTES[flow], params: { ...to.params, subscriptionId }, replace: true }
+}
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('~/pages/LoginPage.vue') },
@@ -22,8 +44,26 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('~/layouts/BusinessLayout.vue'),
     props: true,
     children: [
-      { path: '', name: 'business-overview', component: () => import('~/pages/business/OverviewPage.vue') },
+      {
+        path: '',
+        name: 'business-overview',
+        component: () => import('~/pages/business/OverviewPage.vue'),
+        // Portal-session links land here with ?flow=…: open that action right away.
+        beforeEnter: (to) => portalFlowTarget(to),
+      },
       { path: 'subscriptions', name: 'business-subscriptions', component: () => import('~/pages/business/SubscriptionsPage.vue') },
+      ...SUBSCRIPTION_SHEETS.map(({ path, name, sheet }) => ({
+        path: `subscriptions/:subscriptionId/${path}`,
+        name,
+        component: () => import('~/pages/business/SubscriptionsPage.vue'),
+        props: (route: RouteLocationNormalized) => ({ sheet, subscriptionId: route.params.subscriptionId }),
+      })),
+      {
+        path: 'subscriptions/:subscriptionId/reactivated',
+        name: 'business-subscription-reactivated',
+        component: () => import('~/pages/business/ReactivatedPage.vue'),
+        props: true,
+      },
       { path: 'billing', name: 'business-billing', component: () => import('~/pages/business/BillingPage.vue') },
       { path: 'payment-methods', name: 'business-payment-methods', component: () => import('~/pages/business/PaymentMethodsPage.vue') },
       { path: 'license-keys', name: 'business-license-keys', component: () => import('~/pages/business/LicenseKeysPage.vue') },
