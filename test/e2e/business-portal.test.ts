@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.ts";
-import { type BillfoldSystem, startSystem } from "../support/system.ts";
-import { E2E_HOOK_TIMEOUT, E2E_TEST_TIMEOUT, settled, signInThroughPages } from "./e2e-kit.ts";
+import type { BillfoldSystem } from "../support/system.ts";
+import { E2E_HOOK_TIMEOUT, E2E_TEST_TIMEOUT, settled, signInThroughPages, startE2eSystem } from "./e2e-kit.ts";
 
 let system: BillfoldSystem;
 let browser: Browser;
@@ -13,7 +13,7 @@ const KESTREL = "biz_kestrel";
 const NORTHWIND = "biz_northwind";
 
 beforeAll(async () => {
-  [system, browser] = await Promise.all([startSystem(), launchChromium()]);
+  [system, browser] = await Promise.all([startE2eSystem(), launchChromium()]);
   context = await browser.newContext();
   page = await context.newPage();
   await signInThroughPages(page, system, KESTREL);

@@ -1,6 +1,10 @@
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { APIRequestContext, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
-import type { BillfoldSystem } from "../support/system.ts";
+import { type BillfoldSystem, startSystem } from "../support/system.ts";
 
 // Browser globals inside page.evaluate callbacks (the server tsconfig has no DOM lib).
 type InPage = any;
@@ -13,6 +17,26 @@ export const E2E_HOOK_TIMEOUT = 180_000;
 
 /** Link-request limits high enough for a suite that signs in many times from one IP and email. */
 export const RELAXED_RATE_LIMITS = { RATE_LINK_EMAIL_POINTS: "200", RATE_LINK_IP_POINTS: "500", RATE_EXCHANGE_IP_POINTS: "500" };
+
+const WEB_DIST = fileURLToPath(new URL("../../web/dist/", import.meta.url));
+
+/**
+ * The whole system, serving a private copy of the built SPA: a rebuild of web/dist while the
+ * file runs (another terminal, another test run) would otherwise swap the hashed chunks under
+ * an open page and break its next navigation.
+ */
+export async function startE2eSystem(env: Record<string, string> = {}): Promise<BillfoldSystem> {
+  const webDist = await mkdtemp(join(tmpdir(), "billfold-e2e-web-"));
+  await cp(WEB_DIST, webDist, { recursive: true });
+  const system = await startSystem({ env: { WEB_DIST: webDist, ...env } });
+  const close = system.close.bind(system);
+  return Object.assign(system, {
+    async close() {
+      await close();
+      await rm(webDist, { recursive: true, force: true });
+    },
+  });
+}
 
 export interface MailboxMessage {
   to: string;

@@ -4,8 +4,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 declare const document: { documentElement: { lang: string; scrollWidth: number; clientWidth: number } };
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot, VIEWPORTS } from "../support/browser.ts";
-import { type BillfoldSystem, startSystem } from "../support/system.ts";
-import { attributeTexts, E2E_HOOK_TIMEOUT, E2E_TEST_TIMEOUT, settled, signInByApi, visibleTexts } from "./e2e-kit.ts";
+import type { BillfoldSystem } from "../support/system.ts";
+import { attributeTexts, E2E_HOOK_TIMEOUT, E2E_TEST_TIMEOUT, settled, signInByApi, startE2eSystem, visibleTexts } from "./e2e-kit.ts";
 import { ENGLISH_FRAGMENTS, englishLeftovers } from "./english-leftovers.ts";
 
 let system: BillfoldSystem;
@@ -16,7 +16,7 @@ let page: Page;
 const KESTREL = "biz_kestrel";
 
 beforeAll(async () => {
-  [system, browser] = await Promise.all([startSystem(), launchChromium()]);
+  [system, browser] = await Promise.all([startE2eSystem(), launchChromium()]);
   context = await browser.newContext({ viewport: VIEWPORTS.desktop });
   page = await context.newPage();
 }, E2E_HOOK_TIMEOUT);

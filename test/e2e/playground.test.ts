@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, VIEWPORTS } from "../support/browser.ts";
-import { type BillfoldSystem, startSystem } from "../support/system.ts";
-import { E2E_HOOK_TIMEOUT, E2E_TEST_TIMEOUT, signInByApi } from "./e2e-kit.ts";
+import type { BillfoldSystem } from "../support/system.ts";
+import { E2E_HOOK_TIMEOUT, E2E_TEST_TIMEOUT, signInByApi, startE2eSystem } from "./e2e-kit.ts";
 
 let system: BillfoldSystem;
 let browser: Browser;
@@ -11,7 +11,7 @@ let page: Page;
 const requested: string[] = [];
 
 beforeAll(async () => {
-  [system, browser] = await Promise.all([startSystem(), launchChromium()]);
+  [system, browser] = await Promise.all([startE2eSystem(), launchChromium()]);
   context = await browser.newContext({ viewport: VIEWPORTS.desktop });
   await signInByApi(context, system);
   page = await context.newPage();

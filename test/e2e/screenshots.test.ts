@@ -4,8 +4,8 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 declare const document: { documentElement: { lang: string; scrollWidth: number; clientWidth: number } };
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, screenshot, VIEWPORTS } from "../support/browser.ts";
-import { type BillfoldSystem, startSystem } from "../support/system.ts";
-import { E2E_HOOK_TIMEOUT, RELAXED_RATE_LIMITS, settled, signInByApi, waitForLink } from "./e2e-kit.ts";
+import type { BillfoldSystem } from "../support/system.ts";
+import { E2E_HOOK_TIMEOUT, RELAXED_RATE_LIMITS, settled, signInByApi, startE2eSystem, waitForLink } from "./e2e-kit.ts";
 
 let system: BillfoldSystem;
 let browser: Browser;
@@ -15,7 +15,7 @@ let landingLink: string;
 const KESTREL = "biz_kestrel";
 
 beforeAll(async () => {
-  [system, browser] = await Promise.all([startSystem({ env: RELAXED_RATE_LIMITS }), launchChromium()]);
+  [system, browser] = await Promise.all([startE2eSystem(RELAXED_RATE_LIMITS), launchChromium()]);
   const since = new Date();
   const response = await fetch(`${system.publicUrl}/graphql`, {
     method: "POST",

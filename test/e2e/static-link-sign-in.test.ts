@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.ts";
-import { type BillfoldSystem, startSystem } from "../support/system.ts";
-import { E2E_HOOK_TIMEOUT, E2E_TEST_TIMEOUT, mailbox, waitForLink } from "./e2e-kit.ts";
+import type { BillfoldSystem } from "../support/system.ts";
+import { E2E_HOOK_TIMEOUT, E2E_TEST_TIMEOUT, mailbox, startE2eSystem, waitForLink } from "./e2e-kit.ts";
 
 let system: BillfoldSystem;
 let browser: Browser;
@@ -10,7 +10,7 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  [system, browser] = await Promise.all([startSystem(), launchChromium()]);
+  [system, browser] = await Promise.all([startE2eSystem(), launchChromium()]);
   context = await browser.newContext();
   page = await context.newPage();
 }, E2E_HOOK_TIMEOUT);
