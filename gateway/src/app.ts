@@ -127,7 +127,7 @@ export async function createGateway({ config, supergraphSdl, logger = false }: C
   addSecurityHeaders(app, { https: config.PUBLIC_URL.startsWith("https:") });
   // Before every GraphQL route: limits on depth, size, aliases, fragments and cost; a whole-request budget.
   registerRequestTimeout(app, { timeoutMs: config.REQUEST_TIMEOUT_MS });
-  registerOperationGuard(app, { schema: buildSchema(sdl, { assumeValidSDL: true }) });
+  registerOperationGuard(app, { schema: buildSchema(sdl, { assumeValidSDL: true }), introspection: config.INTROSPECTION });
   const graphql = fastifyApolloHandler(apollo, { context });
   app.route({
     url: "/graphql",

@@ -46,7 +46,10 @@ function operationOf(request: FastifyRequest): OperationRequest | null {
  * merchant proxy forwards it to a shard) and answers 400 GRAPHQL_VALIDATION_FAILED when it is
  * over a limit. Register before the routes' plugins so the hook reaches every route.
  */
-export function registerOperationGuard(app: FastifyInstance, options: { schema?: GraphQLSchema; limits?: OperationLimits }): void {
+export function registerOperationGuard(
+  app: FastifyInstance,
+  options: { schema?: GraphQLSchema; limits?: OperationLimits; introspection?: boolean },
+): void {
   app.addHook("preHandler", async (request, reply) => {
     if (!GUARDED_ROUTES.has(request.routeOptions.url ?? "")) return;
     const operation = operationOf(request);

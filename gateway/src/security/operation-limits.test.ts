@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { buildSchema, parse } from "graphql";
+import { buildSchema, getIntrospectionQuery, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_OPERATION_LIMITS, checkOperationLimits, measureOperations } from "./operation-limits.ts";
+import { DEFAULT_OPERATION_LIMITS, checkOperationLimits, isIntrospectionOnly, measureOperations } from "./operation-limits.ts";
 
 const repo = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 const schema = buildSchema(`
@@ -80,4 +80,13 @@ describe("operation limits", () => {
       expect(error, source).toBeNull();
     }
   });
+
+  it("lets GraphiQL's schema query through when introspection is served, and measures it like any other when it is not", () => {
+    const schemaQuery = getIntrospectionQuery();
+    expect(checkOperationLimits(schemaQuery, { introspection: true })).toBeNull();
+    expect(checkOperationLimits(schemaQuery, { introspection: false })?.extensions.limit).toBe("maxDepth");
+    const mixed = `{ __schema { types { name } } viewer { email } }`;
+    expect(isIntrospectionOnly(parse(mixed))).toBe(false);
+  });
 });
+

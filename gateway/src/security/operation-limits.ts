@@ -201,7 +201,14 @@ function refusal(message: string, limit: string, max: number, actual: number): G
  */
 export function checkOperationLimits(
   source: string,
-  options: { limits?: OperationLimits; schema?: GraphQLSchema; variables?: Record<string, unknown>; operationName?: string | null } = {},
+  options: {
+    limits?: OperationLimits;
+    schema?: GraphQLSchema;
+    variables?: Record<string, unknown>;
+    operationName?: string | null;
+    /** Introspection is served: schema-only operations (GraphiQL's docs query nests ~15 deep) skip the shape limits. */
+    introspection?: boolean;
+  } = {},
 ): GraphQLError | null {
   const limits = options.limits ?? DEFAULT_OPERATION_LIMITS;
   let document: DocumentNode;
@@ -221,6 +228,7 @@ export function checkOperationLimits(
       extensions: { code: "OPERATION_RESOLUTION_FAILURE" },
     });
   }
+  if (options.introspection && isIntrospectionOnly(document)) return null;
   const operations = measureOperations(document, options);
   // Every operation counts, not only the one named: a document is validated (and planned) whole.
   for (const metrics of operations.values()) {
@@ -230,4 +238,19 @@ export function checkOperationLimits(
     }
   }
   return null;
+}
+
+/**
+ * True when every operation selects only `__schema`, `__type` or `__typename` at its root. Such
+ * operations are answered from the schema by graphql-js alone (no subgraph, no query plan), and
+ * are refused outright when introspection is off.
+ */
+export function isIntrospectionOnly(document: DocumentNode): boolean {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  return (
+    operations.length > 0 &&
+    operations.every((operation) =>
+      operation.selectionSet.selections.every((selection) => selection.kind === Kind.FIELD && selection.name.value.startsWith("__")),
+    )
+  );
 }
