@@ -8,7 +8,8 @@ import { REPO_ROOT } from "./stack.ts";
 const launcherEnv = z.object({
   DATABASE_URL: z.string().optional(),
   IDENTITY_SECRET: z.string().min(32).optional(),
-  PUBLIC_URL: z.url().default("http://localhost:4000"),
+  /** Defaults to http://localhost:{GATEWAY_PORT}. */
+  PUBLIC_URL: z.url().optional(),
   DATA_DIR: z.string().default(join(REPO_ROOT, ".data")),
   EMBEDDED_DB_PORT: z.coerce.number().int().default(54329),
   GATEWAY_PORT: z.coerce.number().int().default(4000),
@@ -18,10 +19,12 @@ const launcherEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
 });
 
-export type LauncherConfig = z.infer<typeof launcherEnv>;
+export type LauncherConfig = z.infer<typeof launcherEnv> & { PUBLIC_URL: string };
 
-export const loadLauncherConfig = (env: Record<string, string | undefined> = process.env): LauncherConfig =>
-  parseEnv(launcherEnv, env);
+export function loadLauncherConfig(env: Record<string, string | undefined> = process.env): LauncherConfig {
+  const config = parseEnv(launcherEnv, env);
+  return { ...config, PUBLIC_URL: config.PUBLIC_URL ?? `http://localhost:${config.GATEWAY_PORT}` };
+}
 
 /** The HMAC secret the gateway signs identities with; generated once and kept under .data/. */
 export async function identitySecret(config: LauncherConfig): Promise<string> {

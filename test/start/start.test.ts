@@ -10,7 +10,7 @@ const base = 20_000 + Math.floor(Math.random() * 20_000);
 const ports = { GATEWAY_PORT: base, ACCOUNTS_PORT: base + 1, SHARD1_PORT: base + 2, SHARD2_PORT: base + 3, EMBEDDED_DB_PORT: base + 4 };
 const origin = `http://127.0.0.1:${ports.GATEWAY_PORT}`;
 
-/** Runs the launcher as `./billfold start` does, on the embedded database, until it says it is running. */
+/** Runs the launcher as `./billfold start` does, on the embedded database, until it has printed everything. */
 function launch(dataDir: string): Promise<{ child: ChildProcess; output: () => string }> {
   const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: dataDir, NODE_ENV: "development", ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) };
   delete env.DATABASE_URL;
@@ -20,7 +20,7 @@ function launch(dataDir: string): Promise<{ child: ChildProcess; output: () => s
     const timer = setTimeout(() => reject(new Error(`start did not come up:\n${output}`)), 150_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes("Billfold is running")) {
+      if (output.includes("Press Ctrl-C to stop")) {
         clearTimeout(timer);
         resolve({ child, output: () => output });
       }
@@ -57,6 +57,7 @@ describe("./billfold start on the embedded database", () => {
       expect(demo.person).toBe("demo@billfold.dev");
       const business = demo.businesses[0];
       expect(first.output()).toContain(business.testApiKey);
+      expect(first.output()).toContain(`http://localhost:${ports.GATEWAY_PORT}/test/login/${business.id}`);
 
       const spa = await fetch(`${origin}/b/${business.id}`);
       expect(spa.status).toBe(200);

@@ -1,4 +1,4 @@
-import type { MessageSchema } from './en'
+import type { MessageSchema } from './en.ts'
 
 const hi: MessageSchema = {
   app: {
