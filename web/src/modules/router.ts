@@ -24,7 +24,8 @@ export function portalFlowTarget(to: RouteLocationNormalized) {
 }
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/login', name: 'login', component: () => import('~/pages/LoginPage.vue') },
+  { path: '/login', name: 'login', component: () => import('~/pages/LoginPage.vue'), props: { mode: 'live' } },
+  { path: '/test/login', name: 'test-login', component: () => import('~/pages/LoginPage.vue'), props: { mode: 'test' } },
   {
     path: '/login/:businessId',
     name: 'business-login',
