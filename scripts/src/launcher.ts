@@ -84,7 +84,7 @@ export async function launch(options: LaunchOptions = {}): Promise<void> {
     console.log(`
   Billfold is running.
 
-    Portal (unified)   ${origin}/login          demo person: ${demo.person}
+    Portal (unified)   ${origin}/test/login     demo person: ${demo.person} (test mode; live: ${origin}/login)
     GraphQL            ${origin}/graphql
     Playground         ${origin}/playground
     Dev mailbox        ${origin}/dev/mailbox
