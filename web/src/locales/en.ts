@@ -5,6 +5,7 @@ const en = {
     language: 'Language',
     signOut: 'Sign out',
     signingOut: 'Signing out…',
+    backTo: 'Back to {business}',
     testMode: 'Test mode',
     testModeNotice: 'This portal is in test mode. Nothing here is charged for real.',
     securedBy: 'Secure sign-in by Billfold',

@@ -7,6 +7,7 @@ const hi: MessageSchema = {
     language: 'भाषा',
     signOut: 'साइन आउट करें',
     signingOut: 'साइन आउट हो रहा है…',
+    backTo: '{business} पर वापस जाएँ',
     testMode: 'टेस्ट मोड',
     testModeNotice: 'यह पोर्टल टेस्ट मोड में है। यहाँ कोई असली भुगतान नहीं लिया जाता।',
     securedBy: 'Billfold द्वारा सुरक्षित साइन-इन',
