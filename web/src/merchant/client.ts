@@ -53,6 +53,8 @@ export const merchantClient = new ApolloClient({
           customers: connection(['search']),
           subscriptions: connection(['customerId', 'status']),
           invoices: connection(['customerId']),
+          licenseKeys: connection(['customerId', 'search', 'status']),
+          webhookDeliveries: connection(['endpointId']),
         },
       },
       ApiKeyInfo: { keyFields: ['id'] },

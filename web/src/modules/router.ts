@@ -84,7 +84,9 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('~/pages/merchant/CustomerPage.vue'),
         props: true,
       },
+      { path: 'license-keys', name: 'merchant-license-keys', component: () => import('~/pages/merchant/LicenseKeysPage.vue') },
       { path: 'api-keys', name: 'merchant-api-keys', component: () => import('~/pages/merchant/ApiKeysPage.vue') },
+      { path: 'webhooks', name: 'merchant-webhooks', component: () => import('~/pages/merchant/WebhooksPage.vue') },
     ],
   },
   // GraphiQL for developers; React and Monaco load only with this route.
