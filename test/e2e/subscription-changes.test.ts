@@ -36,8 +36,9 @@ describe("cancelling and changing plans in the browser (Northwind Pro, test mode
       await openSubscriptions();
       await page.getByRole("link", { name: "Cancel Pro" }).click();
       const sheet = page.getByRole("dialog", { name: "Sorry to see you go" });
+      // The sheet opens at once and fills in the plan when the subscription has loaded.
       await sheet.waitFor();
-      await expect(sheet.innerText()).resolves.toContain("Pro");
+      await expect.poll(() => sheet.innerText(), { timeout: 10_000 }).toContain("Pro");
       // Northwind allows cancelling at the period end only.
       await expect(sheet.getByRole("radio", { name: /Cancel now/ }).count()).resolves.toBe(0);
 
