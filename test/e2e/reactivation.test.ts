@@ -2,17 +2,38 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, VIEWPORTS } from "../support/browser.ts";
 import type { BillfoldSystem } from "../support/system.ts";
+import { startWebhookTestReceiver, type WebhookTestReceiver } from "../../subgraphs/business/src/webhooks/webhook-test-receiver.ts";
+import { verifyWebhook } from "../../subgraphs/business/src/webhooks/verify-webhook.ts";
 import { MONEY_HOOK_TIMEOUT, MONEY_TEST_TIMEOUT, signInDemo, startMoneySystem, subscriptionOf, waitForMail } from "./money-kit.ts";
 
 let system: BillfoldSystem;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let receiver: WebhookTestReceiver;
+let webhookSecret: string;
 
 const KESTREL = "biz_kestrel";
 
+/** The merchant's webhook endpoint for the events of this flow, created with Kestrel's test key. */
+async function subscribeReceiver(): Promise<string> {
+  const key = system.demo.businesses.find((b) => b.id === KESTREL)!.testApiKey;
+  const response = await fetch(`${system.gatewayUrl}/business/${KESTREL}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+    body: JSON.stringify({
+      query: "mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { secret } }",
+      variables: { input: { url: receiver.url("/kestrel"), eventTypes: ["payment.succeeded", "subscription.active"] } },
+    }),
+  });
+  const body = (await response.json()) as { data?: { createWebhookEndpoint: { secret: string } }; errors?: unknown };
+  if (!body.data) throw new Error(`createWebhookEndpoint failed: ${JSON.stringify(body.errors)}`);
+  return body.data.createWebhookEndpoint.secret;
+}
+
 beforeAll(async () => {
-  [system, browser] = await Promise.all([startMoneySystem(), launchChromium()]);
+  [system, browser, receiver] = await Promise.all([startMoneySystem(), launchChromium(), startWebhookTestReceiver()]);
+  webhookSecret = await subscribeReceiver();
   // A phone: the sheet must work at 390 px.
   context = await browser.newContext({ viewport: VIEWPORTS.phone });
   page = await context.newPage();
@@ -23,6 +44,7 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await system?.close();
+  await receiver?.close();
 }, MONEY_HOOK_TIMEOUT);
 
 async function addCard(sheet: ReturnType<Page["getByRole"]>, number: string) {
@@ -80,6 +102,13 @@ describe("reactivating the demo person's on-hold Kestrel Library in the browser"
       // Both emails, sent after commit by background jobs.
       await waitForMail(system, system.demo.person, since, /^Payment received — Kestrel Type Foundry$/);
       await waitForMail(system, system.demo.person, since, /^Subscription reactivated — Kestrel Type Foundry$/);
+
+      // The merchant's endpoint got payment.succeeded, then subscription.active, each with a valid signature.
+      const deadline = Date.now() + 20_000;
+      while (receiver.received.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      const seen = new Set<string>();
+      const events = receiver.received.map((delivery) => verifyWebhook({ secret: webhookSecret, body: delivery.body, headers: delivery.headers, seen }));
+      expect(events.map((event) => event.type)).toEqual(["payment.succeeded", "subscription.active"]);
 
       // Back on the list: active, no banner.
       await page.getByRole("link", { name: "Back to subscriptions" }).click();
