@@ -38,8 +38,9 @@ export async function launch(options: LaunchOptions = {}): Promise<void> {
     // LISTEN/NOTIFY does not pass through the embedded database's socket: workers poll there.
     JOBS_LISTEN_NOTIFY: embedded ? "false" : "true",
   };
+  const shardList = Object.entries(shards).map(([k, v]) => `${k}=${v}`).join(",");
   const specs: ServiceSpec[] = [
-    { name: "accounts", entry: "subgraphs/accounts/src/main.ts", env: { ...common, PORT: String(config.ACCOUNTS_PORT) }, healthUrl: `${accountsUrl}/health` },
+    { name: "accounts", entry: "subgraphs/accounts/src/main.ts", env: { ...common, PORT: String(config.ACCOUNTS_PORT), SHARDS: shardList }, healthUrl: `${accountsUrl}/health` },
     ...Object.entries(shards).map(([shard, url]) => ({
       name: shard,
       entry: "subgraphs/business/src/main.ts",
@@ -49,7 +50,7 @@ export async function launch(options: LaunchOptions = {}): Promise<void> {
     {
       name: "gateway",
       entry: "gateway/src/main.ts",
-      env: { ...common, PORT: String(config.GATEWAY_PORT), SHARDS: Object.entries(shards).map(([k, v]) => `${k}=${v}`).join(",") },
+      env: { ...common, PORT: String(config.GATEWAY_PORT), SHARDS: shardList },
       healthUrl: `http://${host}:${config.GATEWAY_PORT}/health`,
     },
   ];

@@ -68,14 +68,18 @@ export async function startSystem(options: { shardTimeoutMs?: number; env?: Reco
   const publicUrl = `http://localhost:${gatewayPort}`;
   const common = { NODE_ENV: "test", DATABASE_URL: db.url, IDENTITY_SECRET, PUBLIC_URL: publicUrl, ...options.env };
 
+  // Shard ports are known up front: accounts calls the shards (a confirmed email change) by URL.
+  const shardPorts = new Map<ShardId, number>();
+  for (const id of SHARD_IDS) shardPorts.set(id, await freePort());
+  const SHARDS = SHARD_IDS.map((id) => `${id}=http://127.0.0.1:${shardPorts.get(id)}`).join(",");
   const accountsOrm = await openAccountsDatabase(db.url, { poolMax: 4 });
-  const accounts = await createAccountsApp({ config: parseAccountsConfig({ ...common, INTROSPECTION: "true" }), orm: accountsOrm });
+  const accounts = await createAccountsApp({ config: parseAccountsConfig({ ...common, INTROSPECTION: "true", SHARDS }), orm: accountsOrm });
   const accountsUrl = `http://127.0.0.1:${await listenOn(accounts.app)}`;
 
   const businessOrm = await openBusinessDatabase(db.url, { poolMax: 4 });
   const shards = new Map<ShardId, Shard>();
   const startShard = async (id: ShardId) => {
-    const shard = shards.get(id) ?? { id, port: 0, orm: businessOrm, close: null };
+    const shard = shards.get(id) ?? { id, port: shardPorts.get(id)!, orm: businessOrm, close: null };
     const config = loadBusinessConfig({ ...common, SHARD_ID: id, ACCOUNTS_URL: accountsUrl, PORT: String(shard.port) });
     const business = await createBusinessApp({ config, orm: businessOrm, jobsPollingIntervalSeconds: 0.5 });
     shard.port = await listenOn(business.app, shard.port);

@@ -56,8 +56,44 @@ describe("web app and HTTP surface", () => {
       const response = await fetch(`${system.url}${path}`, { headers: html });
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
       expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
-      expect(response.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
     }
+  });
+
+  it.each(["/b/biz_kestrel/subscriptions/sub_1/payment-method", "/b/xyz", "/", "/graphql?query=%7Bwhoami%7D", "/health"])(
+    "sends the strict Content-Security-Policy with %s: own-origin scripts, styles and connections only, no framing",
+    async (path) => {
+      const response = await fetch(`${system.url}${path}`, { headers: { ...html, "apollo-require-preflight": "true" } });
+      const policy = Object.fromEntries(
+        response.headers.get("content-security-policy")!.split(";").map((part) => {
+          const [directive, ...values] = part.trim().split(/\s+/);
+          return [directive, values.join(" ")];
+        }),
+      );
+
+      expect(policy).toEqual({
+        "default-src": "'self'",
+        "script-src": "'self'",
+        "style-src": "'self'",
+        "connect-src": "'self'",
+        "img-src": "'self' data:",
+        "font-src": "'self'",
+        "frame-ancestors": "'none'",
+        "form-action": "'self'",
+        "base-uri": "'none'",
+        "object-src": "'none'",
+      });
+    },
+  );
+
+  it("loosens only styles, fonts and workers for the playground page (Monaco needs them), never scripts", async () => {
+    const policy = (await fetch(`${system.url}/playground`, { headers: html })).headers.get("content-security-policy")!;
+
+    expect(policy).toContain("script-src 'self';");
+    expect(policy).toContain("style-src 'self' 'unsafe-inline'");
+    expect(policy).toContain("worker-src 'self' blob:");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toMatch(/script-src[^;]*(unsafe|blob|data)/);
   });
 
   it("reports health", async () => {

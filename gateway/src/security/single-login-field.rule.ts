@@ -4,7 +4,7 @@ import { type ASTVisitor, GraphQLError, Kind, type SelectionSetNode, type Valida
 /** Marks the refusal: Apollo re-codes validation errors, the gateway's formatter restores BAD_USER_INPUT. */
 export const MULTIPLE_LOGIN_FIELDS = "multiple_login_fields";
 
-export const LOGIN_FIELDS = new Set(["requestLoginLink", "exchangeLoginToken", "requestMerchantLoginLink"]);
+export const LOGIN_FIELDS = new Set(["requestLoginLink", "exchangeLoginToken", "requestMerchantLoginLink", "requestEmailChange", "confirmEmailChange"]);
 
 function countLoginFields(selectionSet: SelectionSetNode, context: ValidationContext, seen: Set<string>): number {
   let count = 0;

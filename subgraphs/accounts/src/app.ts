@@ -6,6 +6,7 @@ import { type RateLimits, createRateLimits } from "./access/rate-limits.ts";
 import type { AccountsConfig } from "./config.ts";
 import { type Mailer, createMailer, sendEmailHandler, sendEmailQueue } from "./email/email.service.ts";
 import { registerMailboxRoutes } from "./email/mailbox.routes.ts";
+import { shardCustomerEmailHandler, shardCustomerEmailQueue } from "./email-change/shard-email.job.ts";
 import { registerInternalRoutes } from "./internal/internal.routes.ts";
 import { JobQueue } from "./jobs/job-queue.ts";
 import { buildAccountsSchema } from "./schema.ts";
@@ -60,7 +61,8 @@ export async function createAccountsApp({ config, orm, mailer }: CreateAccountsA
     pollingIntervalSeconds: config.JOB_POLL_SECONDS,
     queues: [
       { queue: loginLinkQueue, handler: loginLinkHandler(orm, () => jobs!, config.PUBLIC_URL) as never },
-      { queue: sendEmailQueue, handler: sendEmailHandler(orm, mailer ?? createMailer(config.SMTP_URL), config.MAIL_FROM) as never },
+      { queue: shardCustomerEmailQueue, handler: shardCustomerEmailHandler(orm, { shards: config.SHARDS, identitySecret: config.IDENTITY_SECRET }) as never },
+      { queue: sendEmailQueue, handler: sendEmailHandler(orm, mailer ?? createMailer(config.SMTP_URL), config.MAIL_FROM, { forgetLinkTokens: Boolean(config.SMTP_URL) }) as never },
     ],
   });
   const services = { publicUrl: config.PUBLIC_URL, jobs, limits };

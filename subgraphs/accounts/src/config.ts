@@ -1,4 +1,4 @@
-import { parseEnv, sharedEnv } from "@billfold/shared";
+import { parseEnv, parseShardList, sharedEnv } from "@billfold/shared";
 import { z } from "zod";
 
 const flag = z
@@ -28,6 +28,18 @@ export const accountsEnv = sharedEnv.extend({
     .enum(["true", "false", "1", "0"])
     .default("true")
     .transform((value) => value === "true" || value === "1"),
+  /** `shard1=http://127.0.0.1:4101,…`: where accounts tells a business shard about a customer's new email. */
+  SHARDS: z
+    .string()
+    .default("shard1=http://127.0.0.1:4101,shard2=http://127.0.0.1:4102")
+    .transform((value, ctx) => {
+      try {
+        return parseShardList(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(1),
 });
 

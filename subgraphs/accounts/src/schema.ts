@@ -8,6 +8,7 @@ import { BusinessResolver } from "./businesses/business.resolver.ts";
 import { resolveBusinessReference } from "./businesses/business.reference.ts";
 import { CustomerAccountResolver } from "./directory/customer-account.resolver.ts";
 import { resolveCustomerAccountReference } from "./directory/customer-account.reference.ts";
+import { EmailChangeResolver } from "./email-change/email-change.resolver.ts";
 import { ViewerResolver } from "./people/viewer.resolver.ts";
 import "./shared/mode.ts";
 
@@ -19,7 +20,7 @@ const referenceResolvers = {
 /** The accounts subgraph schema; needs no database (the supergraph composer calls it). */
 export function buildAccountsSchema(): Promise<{ schema: GraphQLSchema; sdl: string }> {
   return buildFederatedSchema(
-    { resolvers: [ViewerResolver, SessionResolver, AccessResolver, MerchantResolver, BusinessResolver, CustomerAccountResolver], validate: false },
+    { resolvers: [ViewerResolver, EmailChangeResolver, SessionResolver, AccessResolver, MerchantResolver, BusinessResolver, CustomerAccountResolver], validate: false },
     referenceResolvers,
   );
 }

@@ -3,6 +3,7 @@ import type { MikroORM } from "@mikro-orm/postgresql";
 import type { FastifyInstance } from "fastify";
 import type { BusinessConfig } from "./config.ts";
 import { type AccountsLinks, accountsLinksClient } from "./customer-portal/accounts-links.client.ts";
+import { registerCustomerEmailRoute } from "./customers/customer-email.route.ts";
 import { registerPortalSessionRoute } from "./customer-portal/portal-session.route.ts";
 import { directorySyncQueue, startDirectorySyncWorker } from "./directory/directory-sync.job.ts";
 import { customerEmailQueue, startCustomerEmailWorker } from "./email/customer-email.job.ts";
@@ -80,6 +81,7 @@ export async function createBusinessApp({ config, orm, jobsPollingIntervalSecond
         registerMerchantRoute(app, apollo, { orm, jobs, identitySecret: config.IDENTITY_SECRET, links, licenseLimits, billing, invoiceLinks });
         registerInvoicePdfRoutes(app, { orm, identitySecret: config.IDENTITY_SECRET, links: invoiceLinks });
         registerPortalSessionRoute(app, { orm, links });
+        registerCustomerEmailRoute(app, { orm, jobs, identitySecret: config.IDENTITY_SECRET });
         registerLicenseApiRoute(app, { orm, limits: licenseLimits });
       },
     });

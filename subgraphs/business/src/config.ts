@@ -29,6 +29,12 @@ export const businessEnv = sharedEnv.extend({
     .enum(["true", "false"])
     .transform((value) => value === "true")
     .optional(),
+  /**
+   * Fault injection for the durability test: a reactivation waits this long between the card
+   * charge and its commit, so a test can kill the process in that window. Honoured only when
+   * NODE_ENV=test (see createBilling).
+   */
+  BILLFOLD_TEST_PAUSE_AFTER_CHARGE_MS: z.coerce.number().int().min(0).max(600_000).optional(),
 });
 
 export type BusinessConfig = z.infer<typeof businessEnv>;

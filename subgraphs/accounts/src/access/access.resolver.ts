@@ -23,9 +23,11 @@ export class AccessResolver {
     return {
       status,
       business: business as never,
-      emailHint: emailHint(row, status),
+      // An email-change link goes to the new address itself: its holder may see that address.
+      emailHint: row?.kind === "email_change" && status === "valid" ? row.email : emailHint(row, status),
       mode: row?.mode ?? null,
       merchant: row?.kind === "merchant",
+      emailChange: row?.kind === "email_change",
     };
   }
 

@@ -50,6 +50,9 @@ export class LoginLinkPreview {
 
   @Field(() => Boolean, { description: "True for a merchant dashboard link." })
   merchant!: boolean;
+
+  @Field(() => Boolean, { description: "True for a link that confirms a new profile email (use confirmEmailChange, not exchangeLoginToken)." })
+  emailChange!: boolean;
 }
 
 @ObjectType("LoginResult")

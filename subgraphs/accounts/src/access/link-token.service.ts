@@ -25,6 +25,8 @@ export interface NewLink {
   returnUrl?: string | null;
   flow?: string | null;
   subscriptionId?: string | null;
+  /** email_change only: the address being replaced. */
+  previousEmail?: string | null;
   /** Portal sessions only. */
   ttlSeconds?: number | null;
 }
@@ -43,6 +45,7 @@ export function createLinkToken(em: EntityManager, publicUrl: string, input: New
     returnUrl: input.returnUrl ?? null,
     flow: input.flow ?? null,
     subscriptionId: input.subscriptionId ?? null,
+    previousEmail: input.previousEmail ? normalizeEmail(input.previousEmail) : null,
     expiresAt: linkExpiry(input.kind, now, input.ttlSeconds),
     createdAt: now,
   });
@@ -56,7 +59,7 @@ export function findLinkToken(em: EntityManager, token: string): Promise<LoginTo
 
 export async function previewLinkToken(em: EntityManager, token: string, now = new Date()): Promise<{ row: LoginToken | null; status: LinkStatus }> {
   const row = await findLinkToken(em, token);
-  return { row, status: row?.kind === "email_change" ? "unknown" : linkStatus(row, now) };
+  return { row, status: linkStatus(row, now) };
 }
 
 /**
@@ -68,6 +71,8 @@ export async function consumeLinkToken(
   token: string,
   now: Date,
   expect: ExchangeExpectation = {},
+  /** Sign-in links by default; "email_change" consumes only an email-change confirmation. */
+  purpose: "sign_in" | "email_change" = "sign_in",
 ): Promise<{ row: LoginToken } | { reason: RefusalReason; row: LoginToken | null }> {
   if (!isTokenShaped(token)) return { reason: "unknown", row: null };
   const tokenHash = hashToken(token);
@@ -78,7 +83,7 @@ export async function consumeLinkToken(
       tokenHash,
       consumedAt: null,
       expiresAt: { $gt: now },
-      kind: { $ne: "email_change" },
+      kind: purpose === "email_change" ? "email_change" : { $ne: "email_change" },
       ...(expect.businessId ? { businessId: expect.businessId } : {}),
       ...(expect.mode ? { mode: expect.mode } : {}),
     })
@@ -86,5 +91,9 @@ export async function consumeLinkToken(
     .execute("all", false);
   if (rows.length === 1) return { row: em.map(LoginToken, rows[0] as never) };
   const row = await em.findOne(LoginToken, { tokenHash });
+  if (purpose === "email_change") {
+    const status = row?.kind === "email_change" ? linkStatus(row, now) : "unknown";
+    return { reason: status === "valid" ? "used" : status, row };
+  }
   return { reason: exchangeRefusal(row, now, expect) ?? "used", row };
 }

@@ -13,7 +13,7 @@ export interface RequestLoginLinkArgs {
   mode?: Mode | null;
 }
 
-function validEmail(raw: string): string {
+export function validEmail(raw: string): string {
   const email = normalizeEmail(raw);
   if (!emailInput.safeParse(email).success) throw badInput("Enter a valid email address, like name@example.com.", { field: "email" });
   return email;

@@ -38,8 +38,21 @@ export async function queueEmail(
   return message;
 }
 
-/** Delivers queued emails; a failed delivery throws so pg-boss retries it. */
-export function sendEmailHandler(orm: MikroORM, mailer: Mailer, from: string) {
+/** What is left of a sign-in link in a delivered email's stored copy: the path, not the token. */
+export const SENT_LINK_TOKEN = "sent";
+
+/** `…/auth/{token}` → `…/auth/sent`: the stored copy of a delivered email no longer opens a session. */
+export function withoutLinkTokens(body: string): string {
+  return body.replace(/(\/auth\/)[A-Za-z0-9_%.~-]+/g, `$1${SENT_LINK_TOKEN}`);
+}
+
+/**
+ * Delivers queued emails; a failed delivery throws so pg-boss retries it. With
+ * `forgetLinkTokens` (real SMTP) the stored text and html lose their link tokens once the mail
+ * has left: the row keeps what was sent, minus what would let a reader of the table sign in.
+ * Without it (no SMTP, the dev mailbox is the inbox) the links stay usable.
+ */
+export function sendEmailHandler(orm: MikroORM, mailer: Mailer, from: string, options: { forgetLinkTokens?: boolean } = {}) {
   return async (jobs: Job<{ messageId: string }>[]): Promise<void> => {
     const em = orm.em.fork();
     for (const job of jobs) {
@@ -47,6 +60,10 @@ export function sendEmailHandler(orm: MikroORM, mailer: Mailer, from: string) {
       if (!message || message.sentAt) continue;
       await mailer.send({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
       message.sentAt = new Date();
+      if (options.forgetLinkTokens) {
+        message.text = withoutLinkTokens(message.text);
+        message.html = withoutLinkTokens(message.html);
+      }
       await em.flush();
     }
   };

@@ -119,3 +119,32 @@ export function merchantLoginEmail(brand: EmailBrand, link: string): RenderedEma
     validity: "The link works once and expires in 10 minutes.",
   });
 }
+
+export function emailChangeConfirmEmail(link: string, newEmail: string): RenderedEmail {
+  return renderLinkEmail({
+    brand: BILLFOLD_BRAND,
+    subject: "Confirm your new Billfold email",
+    heading: "Confirm your new email",
+    lines: [`You asked to use ${newEmail} for your purchases on Billfold. Confirm it with the button below.`, "Until you confirm, nothing changes."],
+    button: "Confirm my new email",
+    link,
+    validity: "The link works once and expires in 1 hour.",
+  });
+}
+
+/** A heads-up to the address being replaced; it carries no link, so it cannot be used to undo or confirm. */
+export function emailChangeNoticeEmail(newEmail: string): RenderedEmail {
+  const subject = "Your Billfold email is about to change";
+  const lines = [
+    `Someone signed in to your purchases asked to move them to ${newEmail}.`,
+    "The change happens only when the new address confirms it.",
+    "If this wasn't you, sign in and end your other sessions from your profile, and contact the businesses you buy from.",
+  ];
+  const text = [subject, "", ...lines, "", "— Billfold"].join("\n");
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(subject)}</title></head>
+<body style="font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#111827">
+<h1 style="font-size:20px">${escape(subject)}</h1>
+${lines.map((line) => `<p style="line-height:1.5">${escape(line)}</p>`).join("\n")}
+<p style="color:#6b7280;font-size:12px">— Billfold</p></body></html>`;
+  return { subject, text, html };
+}

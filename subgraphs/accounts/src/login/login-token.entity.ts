@@ -51,6 +51,10 @@ export class LoginToken {
   @Property({ type: "string", length: 40, nullable: true })
   subscriptionId: (string & Opt) | null = null;
 
+  /** Kind email_change: the address being replaced (`email` is the new one). */
+  @Property({ type: "string", length: 320, nullable: true })
+  previousEmail: (string & Opt) | null = null;
+
   /** Set for kind "merchant". */
   @Property({ type: "string", length: 40, nullable: true })
   merchantUserId: (string & Opt) | null = null;

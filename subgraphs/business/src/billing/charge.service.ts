@@ -16,6 +16,12 @@ export interface ChargeInvoiceInput {
   at: Date;
   /** Set on the succeeded payment only: the unique key that guards against a second charge. */
   idempotencyKey?: string | null;
+  /**
+   * Sent to the processor: the same key, card and amount is the same charge there, so a request
+   * retried after a crash between the charge and the commit does not charge the card again.
+   * Give it only where a retry means "the same attempt" (not for dunning retries, which are new attempts).
+   */
+  processorKey?: string | null;
 }
 
 /**
@@ -24,7 +30,7 @@ export interface ChargeInvoiceInput {
  */
 export function chargeInvoice(em: EntityManager, processor: SandboxProcessor, input: ChargeInvoiceInput): ChargeOutcome {
   const { invoice } = input;
-  const result = processor.charge(input.processorToken, invoice.total, invoice.currency, input.at);
+  const result = processor.charge(input.processorToken, invoice.total, invoice.currency, input.at, input.processorKey);
   const payment = buildPayment(em, {
     businessId: invoice.businessId,
     mode: invoice.mode,

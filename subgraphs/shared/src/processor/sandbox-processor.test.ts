@@ -76,4 +76,16 @@ describe("sandbox processor", () => {
     const { token } = processor.tokenize(card("4242424242424242", { exp_month: 1, exp_year: 2027 }), now);
     expect(processor.charge(token, 100, "USD", new Date("2027-03-01T00:00:00Z"))).toMatchObject({ status: "failed", code: "expired_card" });
   });
+
+  it("answers the same charge for the same idempotency key, card and amount, and a new charge otherwise", () => {
+    const { token } = processor.tokenize(card("4242424242424242"), now);
+    const { token: other } = processor.tokenize(card("5555555555554444"), now);
+    const first = processor.charge(token, 4900, "USD", now, "invoice:inv_1");
+
+    expect(processor.charge(token, 4900, "USD", now, "invoice:inv_1").chargeId).toBe(first.chargeId);
+    expect(processor.charge(token, 4900, "USD", now, "invoice:inv_2").chargeId).not.toBe(first.chargeId);
+    expect(processor.charge(other, 4900, "USD", now, "invoice:inv_1").chargeId).not.toBe(first.chargeId);
+    expect(processor.charge(token, 4901, "USD", now, "invoice:inv_1").chargeId).not.toBe(first.chargeId);
+    expect(processor.charge(token, 4900, "USD", now).chargeId).not.toBe(processor.charge(token, 4900, "USD", now).chargeId);
+  });
 });

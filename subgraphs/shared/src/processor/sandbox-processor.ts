@@ -69,10 +69,17 @@ export class SandboxProcessor {
     return claims ? { brand: claims.b, last4: claims.l, exp_month: claims.m, exp_year: claims.y } : null;
   }
 
-  charge(token: string, amount: number, currency: string, now = new Date()): ChargeResult {
+  /**
+   * Charges a card. With an `idempotencyKey` the charge is idempotent like a card network's API:
+   * the same key with the same card, amount and currency is the same charge (same id), so a
+   * caller that crashed after charging and retries does not charge the card a second time.
+   */
+  charge(token: string, amount: number, currency: string, now = new Date(), idempotencyKey?: string | null): ChargeResult {
     if (!Number.isInteger(amount) || amount <= 0) throw new Error("A charge amount must be a positive whole number of minor units");
     if (!/^[A-Z]{3}$/.test(currency)) throw new Error("A charge currency must be an ISO 4217 code");
-    const chargeId = `ch_${randomBytes(12).toString("base64url")}`;
+    const chargeId = idempotencyKey
+      ? `ch_${createHmac("sha256", this.secret).update(`charge:${idempotencyKey}:${token}:${amount}:${currency}`).digest().subarray(0, 12).toString("base64url")}`
+      : `ch_${randomBytes(12).toString("base64url")}`;
     const claims = this.claims(token);
     if (!claims) return { status: "failed", chargeId, code: "card_declined", message: "This card can't be used. Add it again." };
     const expired = Date.UTC(claims.y, claims.m, 1) <= now.getTime();
