@@ -41,6 +41,8 @@ export type CancelWhen =
 export type ChangePlanInput = {
   /** The preview's amountDueNow: the change is refused when the price moved. */
   expectedAmountDueNow: number;
+  /** The current plan as the person saw it: the change is refused (CONFLICT, reason PLAN_CHANGED) when the subscription is on another plan by now. */
+  fromProductId?: string | number | null | undefined;
   idempotencyKey?: string | null | undefined;
   productId: string | number;
   /** Defaults to the business's setting. */

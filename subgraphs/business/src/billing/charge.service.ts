@@ -19,7 +19,7 @@ export interface ChargeInvoiceInput {
   /**
    * Sent to the processor: the same key, card and amount is the same charge there, so a request
    * retried after a crash between the charge and the commit does not charge the card again.
-   * Give it only where a retry means "the same attempt" (not for dunning retries, which are new attempts).
+   * Name the attempt, not the invoice alone, where one invoice is charged again on purpose (dunning).
    */
   processorKey?: string | null;
 }

@@ -16,6 +16,7 @@ import { addDays, addInterval, periodLabel } from "./billing-period.util.ts";
 import type { Billing } from "./billing.ts";
 import { getShopOrThrow, settingsOf } from "./billing-clock.ts";
 import { type ChargeOutcome, chargeInvoice } from "./charge.service.ts";
+import { dunningChargeKey, renewalChargeKey } from "./processor-key.util.ts";
 import { paymentMethodLink, sendPaymentReceived, sendRenewalFailed } from "./customer-notices.ts";
 import { paymentData, subscriptionData } from "./webhook-payloads.ts";
 
@@ -82,7 +83,8 @@ async function processDue(em: EntityManager, deps: { jobs: JobQueue; billing: Bi
       await tx.flush();
       return "ended";
     }
-    const context = { tx, deps, shop, subscription, at, product: await tx.findOneOrFail(Product, { id: subscription.productId }) };
+    const dueAt = subscription.nextBillingDate!;
+    const context = { tx, deps, shop, subscription, at, dueAt, product: await tx.findOneOrFail(Product, { id: subscription.productId }) };
     return subscription.status === "active" ? renew(context) : retry(context);
   });
 }
@@ -94,6 +96,8 @@ interface EventContext {
   subscription: Subscription;
   product: Product;
   at: Date;
+  /** The next billing date that made this event due, before the event moves it. */
+  dueAt: Date;
 }
 
 /** Bills the next period; a decline puts the subscription on hold and emails the person the link to fix it. */
@@ -103,7 +107,7 @@ async function renew(context: EventContext): Promise<Event> {
   if (addInterval(start, subscription.interval, subscription.intervalCount) <= at) start = at;
   const end = addInterval(start, subscription.interval, subscription.intervalCount);
   const invoice = await issuePeriodInvoice(context, start, end);
-  const outcome = await charge(context, invoice);
+  const outcome = await charge(context, invoice, renewalChargeKey(subscription.id, context.dueAt));
   subscription.currentPeriodStart = start;
   subscription.currentPeriodEnd = end;
   if (!outcome || outcome.ok) {
@@ -134,7 +138,7 @@ async function retry(context: EventContext): Promise<Event> {
   const { tx, deps, shop, subscription, at } = context;
   const invoice = (await findOpenInvoice(tx, subscription)) ?? (await issuePeriodInvoice(context, at, addInterval(at, subscription.interval, subscription.intervalCount)));
   const failuresBefore = await tx.count(Payment, { invoiceId: invoice.id, status: "failed" });
-  const outcome = await charge(context, invoice);
+  const outcome = await charge(context, invoice, dunningChargeKey(subscription.id, context.dueAt, failuresBefore + 1));
   if (!outcome || outcome.ok) {
     invoice.status = "paid";
     subscription.status = "active";
@@ -195,7 +199,7 @@ async function issuePeriodInvoice({ tx, subscription, product, at }: EventContex
 }
 
 /** Charges the subscription's card (else the customer's default); null when nothing is owed. */
-async function charge({ tx, deps, subscription, at }: EventContext, invoice: Invoice): Promise<ChargeOutcome | null> {
+async function charge({ tx, deps, subscription, at }: EventContext, invoice: Invoice, processorKey: string): Promise<ChargeOutcome | null> {
   if (invoice.total === 0) return null;
   const method = await tx.findOne(
     PaymentMethod,
@@ -219,5 +223,5 @@ async function charge({ tx, deps, subscription, at }: EventContext, invoice: Inv
     });
     return { ok: false, payment, declineCode: "no_payment_method", message };
   }
-  return chargeInvoice(tx, deps.billing.processor, { invoice, paymentMethodId: method.id, processorToken: method.processorToken, at, idempotencyKey: `invoice:${invoice.id}` });
+  return chargeInvoice(tx, deps.billing.processor, { invoice, paymentMethodId: method.id, processorToken: method.processorToken, at, idempotencyKey: `invoice:${invoice.id}`, processorKey });
 }

@@ -4,6 +4,7 @@ import { addInterval } from "../billing/billing-period.util.ts";
 import type { Billing } from "../billing/billing.ts";
 import { getShopOrThrow, settingsOf, shopNow } from "../billing/billing-clock.ts";
 import { sendPaymentReceived } from "../billing/customer-notices.ts";
+import { planChangeChargeKey } from "../billing/processor-key.util.ts";
 import { paymentData, subscriptionData } from "../billing/webhook-payloads.ts";
 import { Customer } from "../customers/customer.entity.ts";
 import { checkIdempotencyKey, findReplay, rememberResponse, requestHash } from "../idempotency/idempotency.service.ts";
@@ -29,6 +30,13 @@ export interface PlanChangeInput {
   productId: string;
   quantity?: number | null;
   prorationMode?: ProrationMode | null;
+}
+
+export interface ChangePlanRequest extends PlanChangeInput {
+  expectedAmountDueNow: number;
+  /** The plan the person saw as current: the change is refused when the subscription has left it since. */
+  fromProductId?: string | null;
+  idempotencyKey?: string | null;
 }
 
 export interface PlanChangePreview extends ProrationResult {
@@ -83,21 +91,21 @@ export async function previewPlanChange(em: EntityManager, scope: CustomerScope,
 
 /**
  * Applies a plan change priced exactly as its preview: recomputed under the subscription's lock
- * and refused with CONFLICT when the amount due now differs from what the person saw. An amount
- * due is charged to the subscription's card (else the default card); a decline records the failed
- * payment and changes nothing else.
+ * and refused with CONFLICT when the subscription left the plan the person changed from, or the
+ * amount due now differs from what they saw. An amount due is charged to the subscription's card
+ * (else the default card); a decline records the failed payment and changes nothing else.
  */
 export async function changePlan(
   em: EntityManager,
   jobs: JobQueue,
   billing: Billing,
   scope: CustomerScope,
-  input: PlanChangeInput & { expectedAmountDueNow: number; idempotencyKey?: string | null },
+  input: ChangePlanRequest,
 ): Promise<SubscriptionPaymentResult> {
   const key = checkIdempotencyKey(input.idempotencyKey);
   const hash = requestHash("changePlan", { ...input, idempotencyKey: undefined, quantity: input.quantity ?? 1 });
   const outcome = await em.transactional(async (tx) => {
-    await getCustomerSubscriptionOrThrow(tx, scope, input.subscriptionId, true);
+    const locked = await getCustomerSubscriptionOrThrow(tx, scope, input.subscriptionId, true);
     const stored = key ? await findReplay<{ subscriptionId: string; paymentId: string | null; invoiceId: string | null }>(tx, scope, key, hash) : null;
     if (stored) {
       return {
@@ -107,6 +115,12 @@ export async function changePlan(
           invoice: stored.invoiceId ? await tx.findOne(Invoice, { id: stored.invoiceId }) : null,
         },
       };
+    }
+    if (input.fromProductId && input.fromProductId !== locked.productId) {
+      throw new AppError("CONFLICT", "This subscription changed plan while you were changing it. Reload it and choose again.", {
+        reason: "PLAN_CHANGED",
+        currentProductId: locked.productId,
+      });
     }
     const plan = await planChange(tx, scope, input, false);
     const { subscription, product, preview, now } = plan;
@@ -122,7 +136,9 @@ export async function changePlan(
           : { businessId: scope.businessId, mode: scope.mode, customerId: scope.customerId, isDefault: true, removedAt: null },
       );
       if (!method) throw badInput("Add a payment method before changing to this plan.", { field: "paymentMethodId" });
-      const charge = billing.processor.charge(method.processorToken, preview.amountDueNow, preview.currency, now);
+      const declines = await tx.count(Payment, { subscriptionId: subscription.id, status: "failed" });
+      const processorKey = planChangeChargeKey(subscription.id, subscription.version, declines + 1);
+      const charge = billing.processor.charge(method.processorToken, preview.amountDueNow, preview.currency, now, processorKey);
       if (charge.status === "failed") {
         const failed = buildPayment(tx, {
           ...paymentScope(scope, subscription),

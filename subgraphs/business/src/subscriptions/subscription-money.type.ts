@@ -71,5 +71,6 @@ export class PreviewPlanChangeInput {
 @InputType("ChangePlanInput")
 export class ChangePlanInput extends PreviewPlanChangeInput {
   @Field(() => Int, { description: "The preview's amountDueNow: the change is refused when the price moved." }) expectedAmountDueNow!: number;
+  @Field(() => ID, { nullable: true, description: "The current plan as the person saw it: the change is refused (CONFLICT, reason PLAN_CHANGED) when the subscription is on another plan by now." }) fromProductId?: string | null;
   @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
 }
