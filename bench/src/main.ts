@@ -123,7 +123,7 @@ try {
   const one = info.persons["1"];
   const personOne: Identity = { kind: "person", email: one.email, sessionId: "ses_bench_direct", mode: "test", accounts: one.accounts };
   const dashboard = JSON.stringify({ query: DASHBOARD_QUERY });
-  const viaGateway = (n: number) => (): Target => ({ url: `${info.gatewayUrl}/graphql`, body: dashboard, headers: { cookie: info.cookies[String(n)] } });
+  const viaGateway = (n: number, url = info.gatewayUrl) => (): Target => ({ url: `${url}/graphql`, body: dashboard, headers: { cookie: info.cookies[String(n)] } });
   const direct = (): Target => ({
     url: `${info.shard1Url}/graphql`,
     body: JSON.stringify({ query: ENTITIES_QUERY, variables: { representations: one.accounts.map((a: object) => ({ __typename: "CustomerAccount", ...a })) } }),
@@ -143,7 +143,7 @@ try {
     expected[name] = text;
   };
   const expecting = (name: string, make: () => Target) => (): Target => ({ ...make(), expectBody: expected[name] });
-  const targets1: Record<string, () => Target> = { shard: direct, gateway: viaGateway(1) };
+  const targets1: Record<string, () => Target> = { shard: direct, gateway: viaGateway(1), gatewayNoDedupe: viaGateway(1, info.gatewayNoDedupeUrl) };
   const peerErrors: Record<string, string> = {};
   for (const name of ["hive", "hiveNoDedupe", "apollo"]) {
     const make = peer(name);
@@ -168,13 +168,18 @@ try {
     rpsRatio: ratio(r1.gateway?.rps.median, r1.shard?.rps.median),
     p50DiffMs: r1.gateway && r1.shard ? round(r1.gateway.p50.median - r1.shard.p50.median, 1) : null,
     p95DiffMs: r1.gateway && r1.shard ? round(r1.gateway.p95.median - r1.shard.p95.median, 1) : null,
+    rpsRatioNoDedupe: ratio(r1.gatewayNoDedupe?.rps.median, r1.shard?.rps.median),
     shard: strip(r1.shard),
     gateway: strip(r1.gateway),
+    gatewayNoDedupe: strip(r1.gatewayNoDedupe),
   };
   results.P4 = {
     vsHiveGateway: ratio(r1.gateway?.rps.median, r1.hive?.rps.median),
     vsStockApolloGateway: ratio(r1.gateway?.rps.median, r1.apollo?.rps.median),
     vsHiveGatewayNoDedupe: ratio(r1.gateway?.rps.median, r1.hiveNoDedupe?.rps.median),
+    /** Both without in-flight dedupe: per-request cost against per-request cost. */
+    vsHiveGatewayBothNoDedupe: ratio(r1.gatewayNoDedupe?.rps.median, r1.hiveNoDedupe?.rps.median),
+    vsStockApolloGatewayNoDedupe: ratio(r1.gatewayNoDedupe?.rps.median, r1.apollo?.rps.median),
     p95VsHiveGateway: ratio(r1.gateway?.p95.median, r1.hive?.p95.median),
     p95VsStockApolloGateway: ratio(r1.gateway?.p95.median, r1.apollo?.p95.median),
     ours: strip(r1.gateway),
@@ -249,11 +254,13 @@ function table(r: Record<string, any>): string {
   const spread = (s: any, unit = "") => (s ? `${round(s.median, 1)}${unit} [${round(s.min, 1)}–${round(s.max, 1)}]` : "null");
   const rows: [string, string, string][] = [
     ["P1 gateway overhead", `RPS ratio gateway/shard ${f(r.P1?.rpsRatio)}`, `shard ${spread(r.P1?.shard?.rps)} rps, gateway ${spread(r.P1?.gateway?.rps)} rps; p50 +${f(r.P1?.p50DiffMs, " ms")}, p95 +${f(r.P1?.p95DiffMs, " ms")}`],
+    ["P1 with our dedupe off", `RPS ratio ${f(r.P1?.rpsRatioNoDedupe)}`, `gateway (SUBGRAPH_DEDUPE=false) ${spread(r.P1?.gatewayNoDedupe?.rps)} rps, p95 ${spread(r.P1?.gatewayNoDedupe?.p95, " ms")}`],
     ...["1", "10", "50"].map((n): [string, string, string] => [`P2 fan-out N=${n}`, `${spread(r.P2?.perN?.[n]?.rps)} rps`, `p50 ${spread(r.P2?.perN?.[n]?.p50, " ms")}, p95 ${spread(r.P2?.perN?.[n]?.p95, " ms")}`]),
     ["P2 p95(N=50)/p95(N=1)", f(r.P2?.p95Ratio), `requests per dashboard ${["1", "10", "50"].map((n) => `N=${n} ${JSON.stringify(r.P2?.shardRequestsPerOperation?.[n] ?? null)}`).join(", ")}`],
     ["P3 statements 1/10/100", r.P3?.statements ? `${r.P3.statements["1"]}/${r.P3.statements["10"]}/${r.P3.statements["100"]}` : "null", r.P3?.error ?? "dashboard selection, one shard"],
     ["P4 vs Hive Gateway", `RPS ×${f(r.P4?.vsHiveGateway)}`, `p95 ratio ours/theirs ${f(r.P4?.p95VsHiveGateway)}; hive ${spread(r.P4?.hive?.rps)} rps${r.P4?.errors?.hive ? ` (${r.P4.errors.hive})` : ""}`],
-    ["P4 vs Hive Gateway, dedupe off", `RPS ×${f(r.P4?.vsHiveGatewayNoDedupe)}`, `hive (deduplicateInflightRequests: false) ${spread(r.P4?.hiveNoDedupe?.rps)} rps, p95 ${spread(r.P4?.hiveNoDedupe?.p95, " ms")}`],
+    ["P4 vs Hive Gateway, both dedupe off", `RPS ×${f(r.P4?.vsHiveGatewayBothNoDedupe)}`, `hive (deduplicateInflightRequests: false) ${spread(r.P4?.hiveNoDedupe?.rps)} rps, p95 ${spread(r.P4?.hiveNoDedupe?.p95, " ms")}; ours with dedupe vs it ×${f(r.P4?.vsHiveGatewayNoDedupe)}`],
+    ["P4 vs stock @apollo/gateway, our dedupe off", `RPS ×${f(r.P4?.vsStockApolloGatewayNoDedupe)}`, "stock Apollo has no in-flight dedupe"],
     ["P4 vs stock @apollo/gateway", `RPS ×${f(r.P4?.vsStockApolloGateway)}`, `p95 ratio ours/theirs ${f(r.P4?.p95VsStockApolloGateway)}; apollo ${spread(r.P4?.apollo?.rps)} rps${r.P4?.errors?.apollo ? ` (${r.P4.errors.apollo})` : ""}`],
     ["P6 login timing", `p50 diff ${f(r.P6?.p50DiffMs, " ms")}`, r.P6?.error ?? `known ${f(r.P6?.knownP50Ms, " ms")}, unknown ${f(r.P6?.unknownP50Ms, " ms")}`],
     ["P7 JS gzip login / dashboard", `${f(r.P7?.loginKbGzip, " KB")} / ${f(r.P7?.dashboardKbGzip, " KB")}`, r.P7?.error ?? `dist built ${r.P7?.distBuiltAt}`],

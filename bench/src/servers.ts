@@ -10,6 +10,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Identity } from "@billfold/shared";
 import { sessionCookie } from "../../test/support/graphql-client.ts";
+import { createGateway, loadGatewayConfig } from "@billfold/gateway";
 import { IDENTITY_SECRET, startSystem } from "../../test/support/system.ts";
 import { FANOUT_SIZES, seedFanout } from "./fanout-seed.ts";
 import { type Peer, startApolloGateway, startHiveGateway } from "./peers.ts";
@@ -50,9 +51,25 @@ for (const [name, start] of Object.entries(starters)) {
   }
 }
 
+// Our gateway once more with in-flight dedupe off: its per-request cost, without the help
+// identical concurrent requests get (P1 and P4 report both).
+const noDedupe = await createGateway({
+  config: loadGatewayConfig({
+    NODE_ENV: "test",
+    IDENTITY_SECRET,
+    PUBLIC_URL: system.publicUrl,
+    ACCOUNTS_URL: system.accountsUrl,
+    SHARDS: `shard1=${system.shardUrl("shard1")},shard2=${system.shardUrl("shard2")}`,
+    PORT: "0",
+    SUBGRAPH_DEDUPE: "false",
+  }),
+});
+const noDedupeUrl = await noDedupe.app.listen({ port: 0, host: "127.0.0.1" });
+
 console.log(
   `BENCH_READY ${JSON.stringify({
     gatewayUrl: system.gatewayUrl,
+    gatewayNoDedupeUrl: noDedupeUrl,
     publicUrl: system.publicUrl,
     shard1Url: system.shardUrl("shard1"),
     shard2Url: system.shardUrl("shard2"),
@@ -72,6 +89,7 @@ async function shutdown() {
   if (closing) return;
   closing = true;
   counter.close();
+  await noDedupe.close().catch(() => {});
   for (const peer of Object.values(peers)) if ("close" in peer) await peer.close().catch(() => {});
   await system.close().catch(() => {});
   process.exit(0);

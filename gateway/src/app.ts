@@ -51,7 +51,7 @@ export async function createGateway({ config, supergraphSdl, logger = false }: C
   const sdl = supergraphSdl ?? (await readFile(config.SUPERGRAPH_PATH, "utf8"));
   const app = Fastify({ logger, trustProxy: config.TRUST_PROXY, keepAliveTimeout: 65_000, bodyLimit: 1024 * 1024, requestTimeout: config.REQUEST_TIMEOUT_MS });
   const log = app.log;
-  const http = createSubgraphHttp();
+  const http = createSubgraphHttp({ dedupe: config.SUBGRAPH_DEDUPE });
   const serviceIdentity = gatewayServiceSigner(config.IDENTITY_SECRET);
 
   const identities = new IdentityResolver({

@@ -42,6 +42,8 @@ const gatewayEnv = sharedEnv
     ROUTING_CACHE_MS: z.coerce.number().int().nonnegative().default(30_000),
     IDENTITY_CACHE_MS: z.coerce.number().int().nonnegative().default(5_000),
     TRUST_PROXY: flag.default(false),
+    /** Identical subgraph queries in flight at once (same subgraph, identity and body) share one call. */
+    SUBGRAPH_DEDUPE: flag.default(true),
   })
   .transform((env) => ({
     ...env,

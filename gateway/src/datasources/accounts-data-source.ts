@@ -1,15 +1,13 @@
-import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { CLIENT_IP_HEADER, type GatewayContext } from "../context.ts";
-import type { SubgraphHttp } from "../http/subgraph-http.ts";
+import type { SubgraphAnswer, SubgraphHttp } from "../http/subgraph-http.ts";
 import { SESSION_COOKIES } from "../identity/session-token.ts";
-import { SignedDataSource } from "./signed-data-source.ts";
-
-type ReceivedResponse = Parameters<NonNullable<SignedDataSource["didReceiveResponse"]>>[0];
+import { type ProcessOptions, SignedDataSource } from "./signed-data-source.ts";
 
 /** accounts names sessions it ended or changed, so cached identities for them are dropped. */
 export const STALE_SESSIONS_HEADER = "x-billfold-stale-sessions";
 
 const isSessionCookie = (cookie: string) => SESSION_COOKIES.some((name) => cookie.startsWith(`${name}=`));
+const list = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 /**
  * accounts: signed identity plus the client's address and user agent (sessions record them,
@@ -27,22 +25,20 @@ export class AccountsDataSource extends SignedDataSource {
     super(url, http, timeoutMs);
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    super.willSendRequest(options);
-    const headers = options.request.http!.headers;
-    headers.set(CLIENT_IP_HEADER, options.context.clientIp);
-    if (options.context.userAgent) headers.set("user-agent", options.context.userAgent);
+  protected override headers(options: ProcessOptions): Record<string, string> {
+    const headers = super.headers(options);
+    headers[CLIENT_IP_HEADER] = options.context.clientIp;
+    if (options.context.userAgent) headers["user-agent"] = options.context.userAgent;
+    return headers;
   }
 
-  override didReceiveResponse({ response, context }: ReceivedResponse): ReceivedResponse["response"] {
-    const headers = response.http?.headers as Headers | undefined;
-    const cookies = headers?.getSetCookie?.().filter(isSessionCookie) ?? [];
+  protected override received(answer: SubgraphAnswer, context: GatewayContext): void {
+    const cookies = list(answer.headers["set-cookie"]).filter(isSessionCookie);
     if (cookies.length > 0) {
       if (context.sessionKey) this.onSessionChange(context.sessionKey);
       context.reply?.header("set-cookie", cookies);
     }
-    const stale = headers?.get(STALE_SESSIONS_HEADER);
+    const stale = list(answer.headers[STALE_SESSIONS_HEADER]).join(",");
     if (stale) this.onStaleSessions(stale.split(",").filter((id) => /^ses_[0-9a-z]+$/.test(id)));
-    return response;
   }
 }

@@ -1,13 +1,11 @@
-import type { GraphQLDataSource, GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
+import type { GraphQLDataSource } from "@apollo/gateway";
 import { type GraphQLFormattedError, Kind } from "graphql";
 import { BUSINESS_HEADER, type GatewayContext } from "../context.ts";
 import type { SubgraphHttp } from "../http/subgraph-http.ts";
 import type { BusinessDirectory, BusinessRoute } from "../routing/business-directory.ts";
 import { firstPositionByKey, groupPositions, remapEntityErrors } from "./entity-batches.util.ts";
-import { SignedDataSource } from "./signed-data-source.ts";
+import { type ProcessOptions, SignedDataSource, type SubgraphResponse } from "./signed-data-source.ts";
 
-type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
-type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
 type SubgraphRequest = ProcessOptions["request"];
 type Representation = Record<string, unknown>;
 type Logger = { warn(object: object, message: string): void };

@@ -1,9 +1,5 @@
 import { STATUS_CODES } from "node:http";
-import type { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { Agent, request } from "undici";
-
-type Fetcher = RemoteGraphQLDataSource["fetcher"];
-type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
 export interface JsonCall {
   method?: "GET" | "POST";
@@ -12,11 +8,27 @@ export interface JsonCall {
   timeoutMs: number;
 }
 
+export interface PostCall {
+  headers: Record<string, string>;
+  body: string;
+  timeoutMs: number;
+  /** Identical calls (URL, headers, body) in flight at once share one request: only for reads. */
+  shareInFlight?: boolean;
+}
+
+/** A subgraph's answer, body unparsed: each caller parses its own copy (the gateway mutates results). */
+export interface SubgraphAnswer {
+  status: number;
+  statusText: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
 /** Keep-alive HTTP for every call the gateway makes to accounts and the shards. */
 export interface SubgraphHttp {
   readonly agent: Agent;
-  /** A fetcher for RemoteGraphQLDataSource that gives up after `timeoutMs`. */
-  fetcher(timeoutMs: number): Fetcher;
+  /** POSTs a GraphQL body; gives up after `timeoutMs`. Any status is an answer. */
+  post(url: string, call: PostCall): Promise<SubgraphAnswer>;
   /** Sends JSON, answers the parsed JSON body; throws on a non-2xx answer or after `timeoutMs`. */
   json<T>(url: string, call: JsonCall): Promise<T>;
   close(): Promise<void>;
@@ -31,56 +43,38 @@ export class SubgraphHttpError extends Error {
   }
 }
 
-function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.append(name, value);
-  }
-  return headers;
+export interface SubgraphHttpOptions {
+  connectionsPerOrigin?: number;
+  /** Let identical read calls in flight at once share one request (`shareInFlight`). */
+  dedupe?: boolean;
 }
 
-/** The subset of a fetch Response the data sources read, without WHATWG stream overhead. */
-function bufferedResponse(url: string, status: number, headers: Headers, body: string): FetcherResponse {
-  const response: FetcherResponse = {
-    bodyUsed: false,
-    url,
-    redirected: false,
-    status,
-    ok: status >= 200 && status < 300,
-    statusText: STATUS_CODES[status] ?? "",
-    headers,
-    arrayBuffer: async () => new TextEncoder().encode(body).buffer as ArrayBuffer,
-    text: async () => body,
-    json: async () => JSON.parse(body),
-    clone: () => bufferedResponse(url, status, headers, body),
-  };
-  return response;
-}
-
-export function createSubgraphHttp(options: { connectionsPerOrigin?: number } = {}): SubgraphHttp {
+export function createSubgraphHttp(options: SubgraphHttpOptions = {}): SubgraphHttp {
   const agent = new Agent({
     keepAliveTimeout: 30_000,
     keepAliveMaxTimeout: 60_000,
     connections: options.connectionsPerOrigin ?? 128,
     pipelining: 1,
   });
+  const inFlight = new Map<string, Promise<SubgraphAnswer>>();
+
+  async function send(url: string, call: PostCall): Promise<SubgraphAnswer> {
+    const response = await request(url, { method: "POST", headers: call.headers, body: call.body, dispatcher: agent, signal: AbortSignal.timeout(call.timeoutMs) });
+    const body = await response.body.text();
+    return { status: response.statusCode, statusText: STATUS_CODES[response.statusCode] ?? "", headers: response.headers, body };
+  }
 
   return {
     agent,
-    fetcher(timeoutMs) {
-      return async (url, init = {}) => {
-        const signal = AbortSignal.timeout(timeoutMs);
-        const response = await request(url, {
-          method: (init.method ?? "GET") as "GET" | "POST",
-          headers: init.headers,
-          body: init.body,
-          dispatcher: agent,
-          signal,
-        });
-        const body = await response.body.text();
-        return bufferedResponse(url, response.statusCode, toHeaders(response.headers), body);
-      };
+    post(url, call) {
+      if (!call.shareInFlight || !options.dedupe) return send(url, call);
+      const key = `${url}\n${JSON.stringify(call.headers)}\n${call.body}`;
+      let answer = inFlight.get(key);
+      if (!answer) {
+        answer = send(url, call).finally(() => inFlight.delete(key));
+        inFlight.set(key, answer);
+      }
+      return answer;
     },
     async json<T>(url: string, call: JsonCall): Promise<T> {
       const response = await request(url, {
