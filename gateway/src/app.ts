@@ -74,6 +74,7 @@ export async function createGateway({ config, supergraphSdl, logger = false }: C
     directory,
     http,
     shardTimeoutMs: config.SHARD_TIMEOUT_MS,
+    breakerOpenMs: config.SHARD_BREAKER_MS,
     rootTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     log,
   });

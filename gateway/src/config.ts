@@ -31,6 +31,8 @@ const gatewayEnv = sharedEnv
     SHARDS: shardList,
     /** Budget for one shard's share of an `_entities` fan-out; past it that shard's entities are null. */
     SHARD_TIMEOUT_MS: z.coerce.number().int().positive().default(1500),
+    /** After a shard fails, answers skip it at once for this long, then probe it one call at a time (0: off). */
+    SHARD_BREAKER_MS: z.coerce.number().int().nonnegative().default(1000),
     /** Budget for calls that must not be cut short as eagerly: accounts, business root operations, merchant proxy. */
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     /** Whole-request budget at the gateway (504 past it); also bounds receiving a slow request. Keep above SUBGRAPH_TIMEOUT_MS. */

@@ -125,6 +125,25 @@ describe("business entities through the gateway", () => {
     expect(body.errors).toMatchObject([{ path: ["viewer", "accounts", 1], extensions: { code: "SHARD_UNAVAILABLE", businessName: "Bolt Coffee", shard: "shard2" } }]);
   });
 
+  it("skips a shard that just failed without waiting (breaker open), then probes it again", async () => {
+    system = await startFakeSystem({ hangingShard2: true, env: { SHARD_TIMEOUT_MS: "300", SHARD_BREAKER_MS: "1000" } });
+    system.accounts.sessions.set("session-token-0001", person([["biz_a", "cus_1"], ["biz_b", "cus_2"]]));
+    const ask = () => gql(system.url, VIEWER, { headers: { cookie: "bf_session=session-token-0001" } });
+
+    await ask();
+    expect(system.hungRequests()).toBe(1);
+    const whileOpen = await Promise.all([ask(), ask(), ask()]);
+    expect(system.hungRequests()).toBe(1);
+    for (const { body } of whileOpen) {
+      expect(body.data.viewer.accounts[0].customer.shard).toBe("shard1");
+      expect(body.errors).toMatchObject([{ path: ["viewer", "accounts", 1], extensions: { code: "SHARD_UNAVAILABLE", businessId: "biz_b" } }]);
+    }
+
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await Promise.all([ask(), ask()]);
+    expect(system.hungRequests()).toBe(2); // one probe; the other answer did not wait for it
+  });
+
   it("answers null and NOT_FOUND for a business the routing table does not know, and a shard outside SHARDS as unavailable", async () => {
     system = await startFakeSystem();
     system.accounts.sessions.set("session-token-0001", person([["biz_gone", "cus_1"], ["biz_x", "cus_2"], ["biz_b", "cus_3"]]));

@@ -4,6 +4,7 @@ import { BUSINESS_HEADER, type GatewayContext } from "../context.ts";
 import type { SubgraphHttp } from "../http/subgraph-http.ts";
 import type { BusinessDirectory, BusinessRoute } from "../routing/business-directory.ts";
 import { firstPositionByKey, groupPositions, remapEntityErrors } from "./entity-batches.util.ts";
+import { ShardBreaker } from "./shard-breaker.ts";
 import { type ProcessOptions, SignedDataSource, type SubgraphResponse } from "./signed-data-source.ts";
 
 type SubgraphRequest = ProcessOptions["request"];
@@ -17,6 +18,8 @@ export interface ShardedBusinessDataSourceOptions {
   shardTimeoutMs: number;
   /** Budget of a root operation (queries and mutations routed by `x-billfold-business`). */
   rootTimeoutMs: number;
+  /** After a shard fails, its share of `_entities` fails at once for this long (then one probe at a time). */
+  breakerOpenMs?: number;
   log?: Logger;
 }
 
@@ -56,8 +59,11 @@ function isEntitiesOperation({ request, ...options }: ProcessOptions): boolean {
 export class ShardedBusinessDataSource implements GraphQLDataSource<GatewayContext> {
   private readonly entitySources = new Map<string, SignedDataSource>();
   private readonly rootSources = new Map<string, SignedDataSource>();
+  private readonly breaker: ShardBreaker;
 
-  constructor(private readonly options: ShardedBusinessDataSourceOptions) {}
+  constructor(private readonly options: ShardedBusinessDataSourceOptions) {
+    this.breaker = new ShardBreaker(options.breakerOpenMs ?? 0);
+  }
 
   process(options: ProcessOptions): Promise<SubgraphResponse> {
     return isEntitiesOperation(options) ? this.fetchEntities(options) : this.fetchRoot(options);
@@ -112,7 +118,7 @@ export class ShardedBusinessDataSource implements GraphQLDataSource<GatewayConte
     await Promise.all(
       [...byShard].map(async ([shard, { url, positions }]) => {
         positions.sort((a, b) => a - b);
-        const answer = await this.callShard(options, url, positions.map((position) => representations[position]));
+        const answer = await this.callShard(options, shard, url, positions.map((position) => representations[position]));
         if (answer.ok) {
           positions.forEach((position, local) => {
             entities[position] = answer.entities[local];
@@ -133,6 +139,19 @@ export class ShardedBusinessDataSource implements GraphQLDataSource<GatewayConte
   }
 
   private async callShard(
+    options: ProcessOptions,
+    shard: string,
+    url: string,
+    representations: Representation[],
+  ): Promise<{ ok: true; entities: unknown[]; errors: GraphQLFormattedError[] } | { ok: false; reason: string }> {
+    if (!this.breaker.allow(shard)) return { ok: false, reason: "failed recently (breaker open)" };
+    const answer = await this.askShard(options, url, representations);
+    if (answer.ok) this.breaker.succeeded(shard);
+    else this.breaker.failed(shard);
+    return answer;
+  }
+
+  private async askShard(
     options: ProcessOptions,
     url: string,
     representations: Representation[],

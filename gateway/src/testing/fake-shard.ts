@@ -114,12 +114,14 @@ export async function startFakeShard(secret: string, shard: string, delayMs = 0)
 }
 
 /** A server that accepts connections and never answers. */
-export async function startHangingServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer(() => {});
+export async function startHangingServer(): Promise<{ url: string; received: () => number; close(): Promise<void> }> {
+  let received = 0;
+  const server: Server = createServer(() => void received++);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    received: () => received,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -33,6 +33,8 @@ export interface FakeSystem {
   shard1: FakeShard;
   /** Undefined when shard2 was started as a server that never answers. */
   shard2: FakeShard | undefined;
+  /** Requests the never-answering shard2 received (hangingShard2). */
+  hungRequests: () => number;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function startFakeSystem(options: FakeSystemOptions = {}): Promise<
     accounts,
     shard1,
     shard2,
+    hungRequests: () => hanging?.received() ?? 0,
     async close() {
       await gateway.close();
       await Promise.all([accounts.close(), shard1.close(), shard2?.close(), hanging?.close()]);
