@@ -2,8 +2,9 @@ import { type Identity, badInput, unauthenticated } from "@billfold/shared";
 import { Business } from "../businesses/business.entity.ts";
 import { merchantFor, type MerchantModel } from "../merchants/merchant.service.ts";
 import { findPerson } from "../people/person.service.ts";
+import { viewerOf } from "../people/profile.service.ts";
 import type { ViewerModel } from "../people/viewer.type.ts";
-import { createSession, revokeSession } from "../sessions/session.service.ts";
+import { createSession, personIdentity, revokeSession } from "../sessions/session.service.ts";
 import type { AccountsContext } from "../shared/context.ts";
 import {
   type ExchangeExpectation,
@@ -75,19 +76,8 @@ export async function exchangeLoginToken(ctx: AccountsContext, token: string, ex
     const merchant = await merchantFor(ctx.em, identity);
     return { ...base, viewer: null, merchant: merchant && business ? { ...merchant, business } : null };
   }
-  const person = await findPerson(ctx.em, session.email);
-  return {
-    ...base,
-    merchant: null,
-    viewer: {
-      email: session.email,
-      mode: session.mode,
-      name: person?.name ?? null,
-      phone: person?.phone ?? null,
-      sessionId: session.id,
-      businessScope: session.businessOnly ? session.businessId : null,
-    },
-  };
+  const identity = await personIdentity(ctx.em, session);
+  return { ...base, merchant: null, viewer: viewerOf(identity, await findPerson(ctx.em, session.email)) };
 }
 
 /** Ends the caller's session on the server and clears the cookie; true when a session ended. */

@@ -17,7 +17,8 @@ export function requirePerson(identity: Identity): PersonIdentity {
   return identity;
 }
 
-function toViewer(identity: PersonIdentity, person: Person | null): ViewerModel {
+/** The Viewer of a person identity, with the profile row when there is one. */
+export function viewerOf(identity: PersonIdentity, person: Person | null): ViewerModel {
   return {
     email: identity.email,
     mode: identity.mode,
@@ -25,13 +26,14 @@ function toViewer(identity: PersonIdentity, person: Person | null): ViewerModel 
     phone: person?.phone ?? null,
     sessionId: identity.sessionId,
     businessScope: identity.businessScope ?? null,
+    accounts: identity.accounts.map(({ businessId, customerId }) => ({ businessId, customerId, mode: identity.mode })),
   };
 }
 
 /** The signed-in person's profile; null for anyone else. A person without a row yet has no name or phone. */
 export async function viewerFor(em: EntityManager, identity: Identity): Promise<ViewerModel | null> {
   if (identity.kind !== "person") return null;
-  return toViewer(identity, await findPerson(em, identity.email));
+  return viewerOf(identity, await findPerson(em, identity.email));
 }
 
 export async function updateProfile(em: EntityManager, identity: Identity, changes: ProfileChanges): Promise<ViewerModel> {
@@ -43,5 +45,5 @@ export async function updateProfile(em: EntityManager, identity: Identity, chang
   if (name !== undefined) row.name = name;
   if (phone !== undefined) row.phone = phone;
   await em.flush();
-  return toViewer(person, row);
+  return viewerOf(person, row);
 }

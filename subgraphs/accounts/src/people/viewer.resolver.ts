@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { CustomerAccountType } from "../directory/customer-account.type.ts";
-import { type DirectoryAccount, directoryAccounts } from "../directory/directory.service.ts";
+import type { DirectoryAccount } from "../directory/directory.service.ts";
 import type { AccountsContext } from "../shared/context.ts";
 import { UpdateProfileInput } from "./profile.inputs.ts";
 import { updateProfile, viewerFor } from "./profile.service.ts";
@@ -19,8 +19,7 @@ export class ViewerResolver {
   }
 
   @FieldResolver(() => [CustomerAccountType])
-  async accounts(@Root() viewer: ViewerModel, @Ctx() { em }: AccountsContext): Promise<DirectoryAccount[]> {
-    const accounts = await directoryAccounts(em, viewer.email, viewer.mode);
-    return viewer.businessScope ? accounts.filter((account) => account.businessId === viewer.businessScope) : accounts;
+  accounts(@Root() viewer: ViewerModel): DirectoryAccount[] {
+    return viewer.accounts;
   }
 }

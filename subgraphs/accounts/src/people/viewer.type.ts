@@ -1,9 +1,10 @@
 import type { Mode } from "@billfold/shared";
 import { Field, ObjectType } from "type-graphql";
 import { CustomerAccountType } from "../directory/customer-account.type.ts";
+import type { DirectoryAccount } from "../directory/directory.service.ts";
 import { ModeEnum } from "../shared/mode.ts";
 
-/** What the resolvers hand to `Viewer`; accounts are resolved from the directory. */
+/** What the resolvers hand to `Viewer`. */
 export interface ViewerModel {
   email: string;
   name: string | null;
@@ -13,6 +14,11 @@ export interface ViewerModel {
   sessionId?: string | null;
   /** Set when the session sees one business only (merchant-made links). */
   businessScope?: string | null;
+  /**
+   * The directory's accounts of this email and mode as the session's identity carries them
+   * (already narrowed to businessScope): exactly the accounts the shards will serve this caller.
+   */
+  accounts: DirectoryAccount[];
 }
 
 @ObjectType("Viewer", { description: "The signed-in person, in the mode of their session." })

@@ -76,6 +76,11 @@ export async function resolveSessionIdentity(em: EntityManager, token: string, n
   if (session.kind === "merchant") {
     return { kind: "merchant", businessId: session.businessId!, mode: session.mode, merchantUserId: session.merchantUserId!, sessionId: session.id };
   }
+  return personIdentity(em, session);
+}
+
+/** A person session's identity: the directory's accounts of its email and mode (only its business when scoped). */
+export async function personIdentity(em: EntityManager, session: Session): Promise<Extract<Identity, { kind: "person" }>> {
   const scope = session.businessOnly ? session.businessId : null;
   const accounts = (await directoryAccounts(em, session.email, session.mode)).filter((a) => !scope || a.businessId === scope);
   return {
