@@ -1,7 +1,7 @@
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { ensureMerchantUser, openAccountsDatabase, registerBusiness, upsertDirectoryEntries } from "@billfold/accounts";
-import { ApiKey, authenticateApiKey, createApiKey, JobQueue, LicenseKey, openBusinessDatabase, Shop } from "@billfold/business";
+import { ApiKey, authenticateApiKey, createApiKey, LicenseKey, openBusinessDatabase, Shop, startJobQueue } from "@billfold/business";
 import { directorySyncQueue } from "@billfold/business/directory/directory-sync.job";
 import { SandboxProcessor, deriveProcessorSecret } from "@billfold/shared/processor/index";
 import type { EntityManager } from "@mikro-orm/postgresql";
@@ -35,7 +35,7 @@ export async function seedDemo(options: SeedOptions): Promise<DemoManifest> {
   const previous = await readManifest(manifestPath);
   const accountsOrm = await openAccountsDatabase(options.databaseUrl, { poolMax: 2 });
   const businessOrm = await openBusinessDatabase(options.databaseUrl, { poolMax: 2 });
-  const jobs = await JobQueue.start({ url: options.databaseUrl, poolMax: 2, supervise: false, queues: [directorySyncQueue] });
+  const jobs = await startJobQueue({ url: options.databaseUrl, poolMax: 2, workers: false, queues: [directorySyncQueue] });
   const processor = new SandboxProcessor(deriveProcessorSecret(options.identitySecret));
   try {
     const manifest: DemoManifest = { person: DEMO_PERSON, businesses: [], licenseKeys: [] };

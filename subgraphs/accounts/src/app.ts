@@ -8,7 +8,7 @@ import { type Mailer, createMailer, sendEmailHandler, sendEmailQueue } from "./e
 import { registerMailboxRoutes } from "./email/mailbox.routes.ts";
 import { shardCustomerEmailHandler, shardCustomerEmailQueue } from "./email-change/shard-email.job.ts";
 import { registerInternalRoutes } from "./internal/internal.routes.ts";
-import { JobQueue } from "./jobs/job-queue.ts";
+import { type JobQueue, startJobQueue } from "./jobs/job-queue.ts";
 import { buildAccountsSchema } from "./schema.ts";
 import { type AccountsContext, type ClientInfo, type ResponseHeaders, createContext } from "./shared/context.ts";
 
@@ -54,17 +54,11 @@ function responseHeaders(reply: FastifyReply): ResponseHeaders {
 export async function createAccountsApp({ config, orm, mailer }: CreateAccountsAppOptions): Promise<AccountsApp> {
   const { schema } = await buildAccountsSchema();
   const limits = createRateLimits(config.DATABASE_URL, config);
-  let jobs: JobQueue | undefined;
-  jobs = await JobQueue.start({
-    url: config.DATABASE_URL,
-    workers: config.JOB_WORKERS,
-    pollingIntervalSeconds: config.JOB_POLL_SECONDS,
-    queues: [
-      { queue: loginLinkQueue, handler: loginLinkHandler(orm, () => jobs!, config.PUBLIC_URL) as never },
-      { queue: shardCustomerEmailQueue, handler: shardCustomerEmailHandler(orm, { shards: config.SHARDS, identitySecret: config.IDENTITY_SECRET }) as never },
-      { queue: sendEmailQueue, handler: sendEmailHandler(orm, mailer ?? createMailer(config.SMTP_URL), config.MAIL_FROM, { forgetLinkTokens: Boolean(config.SMTP_URL) }) as never },
-    ],
-  });
+  const jobs = await startJobQueue({ url: config.DATABASE_URL, workers: config.JOB_WORKERS, queues: [loginLinkQueue, shardCustomerEmailQueue, sendEmailQueue] });
+  const polling = { batchSize: 10, pollingIntervalSeconds: config.JOB_POLL_SECONDS };
+  await jobs.work(loginLinkQueue.name, polling, loginLinkHandler(orm, () => jobs, config.PUBLIC_URL));
+  await jobs.work(shardCustomerEmailQueue.name, polling, shardCustomerEmailHandler(orm, { shards: config.SHARDS, identitySecret: config.IDENTITY_SECRET }));
+  await jobs.work(sendEmailQueue.name, polling, sendEmailHandler(orm, mailer ?? createMailer(config.SMTP_URL), config.MAIL_FROM, { forgetLinkTokens: Boolean(config.SMTP_URL) }));
   const services = { publicUrl: config.PUBLIC_URL, jobs, limits };
   const { app } = await createSubgraphServer<AccountsContext>({
     name: "accounts",
@@ -73,7 +67,7 @@ export async function createAccountsApp({ config, orm, mailer }: CreateAccountsA
     introspection: config.INTROSPECTION,
     context: (identity, request, reply) => createContext(identity, orm.em.fork(), services, clientInfo(request), responseHeaders(reply)),
     routes: async (app) => {
-      await registerInternalRoutes(app, { orm, identitySecret: config.IDENTITY_SECRET, jobs: jobs!, publicUrl: config.PUBLIC_URL });
+      await registerInternalRoutes(app, { orm, identitySecret: config.IDENTITY_SECRET, jobs, publicUrl: config.PUBLIC_URL });
       if (config.NODE_ENV !== "production") registerMailboxRoutes(app, orm);
     },
   });

@@ -11,7 +11,7 @@ import { billingClockQueue, startBillingClock } from "./billing/billing-clock.jo
 import { createBilling } from "./billing/billing.ts";
 import { InvoiceLinks } from "./invoices/invoice-link.util.ts";
 import { registerInvoicePdfRoutes } from "./invoices/invoice-pdf.route.ts";
-import { JobQueue } from "./jobs/job-queue.ts";
+import { type JobQueue, startJobQueue } from "./jobs/job-queue.ts";
 import { registerLicenseApiRoute } from "./licenses/license-api.route.ts";
 import { DEFAULT_LICENSE_RATE_LIMITS, createLicenseRateLimits } from "./licenses/license-rate-limits.ts";
 import { registerMerchantRoute } from "./merchant/merchant-route.ts";
@@ -42,7 +42,7 @@ export async function createBusinessApp({ config, orm, jobsPollingIntervalSecond
   const { schema } = await buildBusinessSchema();
   const links = givenLinks ?? accountsLinksClient({ accountsUrl: config.ACCOUNTS_URL, shardId: config.SHARD_ID, identitySecret: config.IDENTITY_SECRET });
   const billingClockOn = config.BILLING_CLOCK ?? config.NODE_ENV !== "test";
-  const jobs = await JobQueue.start({
+  const jobs = await startJobQueue({
     url: config.DATABASE_URL,
     poolMax: config.JOBS_POOL_MAX,
     listenNotify: config.JOBS_LISTEN_NOTIFY,

@@ -30,7 +30,7 @@ export { authenticateApiKey, createApiKey } from "./api-keys/api-key.service.ts"
 export { createCustomer, updateCustomer, type CreateCustomerInput } from "./customers/customer.service.ts";
 export { DIRECTORY_SYNC_QUEUE, type DirectoryEntryPayload } from "./directory/directory-sync.job.ts";
 export { issueInvoice, type IssueInvoiceInput } from "./invoices/invoice.service.ts";
-export { JOBS_SCHEMA, JobQueue, type JobQueueOptions } from "./jobs/job-queue.ts";
+export { JOBS_SCHEMA, JobQueue, startJobQueue } from "./jobs/job-queue.ts";
 export { buildLicenseInstance, buildLicenseKey } from "./licenses/license-key.factory.ts";
 export { issueLicenseKeyForPurchase, licenseDisableAt, syncLicenseKeysWithSubscription, type LicensePurchase } from "./licenses/license-issue.service.ts";
 export { buildPaymentMethod, type PaymentMethodData } from "./payment-methods/payment-method.factory.ts";
