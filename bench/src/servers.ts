@@ -10,7 +10,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Identity } from "@billfold/shared";
 import { sessionCookie } from "../../test/support/graphql-client.ts";
-import { createGateway, loadGatewayConfig } from "@billfold/gateway";
+import { extraGateway } from "../../test/security/security-kit.ts";
 import { IDENTITY_SECRET, startSystem } from "../../test/support/system.ts";
 import { FANOUT_SIZES, seedFanout } from "./fanout-seed.ts";
 import { type Peer, startApolloGateway, startHiveGateway } from "./peers.ts";
@@ -53,23 +53,12 @@ for (const [name, start] of Object.entries(starters)) {
 
 // Our gateway once more with in-flight dedupe off: its per-request cost, without the help
 // identical concurrent requests get (P1 and P4 report both).
-const noDedupe = await createGateway({
-  config: loadGatewayConfig({
-    NODE_ENV: "test",
-    IDENTITY_SECRET,
-    PUBLIC_URL: system.publicUrl,
-    ACCOUNTS_URL: system.accountsUrl,
-    SHARDS: `shard1=${system.shardUrl("shard1")},shard2=${system.shardUrl("shard2")}`,
-    PORT: "0",
-    SUBGRAPH_DEDUPE: "false",
-  }),
-});
-const noDedupeUrl = await noDedupe.app.listen({ port: 0, host: "127.0.0.1" });
+const noDedupe = await extraGateway(system, { SUBGRAPH_DEDUPE: "false" });
 
 console.log(
   `BENCH_READY ${JSON.stringify({
     gatewayUrl: system.gatewayUrl,
-    gatewayNoDedupeUrl: noDedupeUrl,
+    gatewayNoDedupeUrl: noDedupe.url,
     publicUrl: system.publicUrl,
     shard1Url: system.shardUrl("shard1"),
     shard2Url: system.shardUrl("shard2"),
