@@ -1,108 +1,96 @@
-import type { EntityClass } from "@mikro-orm/core";
-import { type EntityManager, raw } from "@mikro-orm/postgresql";
+import type { EntityManager } from "@mikro-orm/postgresql";
 import DataLoader from "dataloader";
-import { Customer } from "../customers/customer.entity.ts";
-import { Invoice } from "../invoices/invoice.entity.ts";
-import { LicenseKey } from "../licenses/license-key.entity.ts";
-import { PaymentMethod } from "../payment-methods/payment-method.entity.ts";
-import { Payment } from "../payments/payment.entity.ts";
-import { qualifiedTable } from "../shared/table.ts";
-import { Subscription } from "../subscriptions/subscription.entity.ts";
-import { type AccountKey, accountCacheKey, accountTuple, groupByAccount } from "./account-key.ts";
+import type { JsonSql } from "../shared/json-rows.ts";
+import { type AccountKey, accountCacheKey, accountTuple } from "./account-key.ts";
+import { type AccountListSql, accountListSql } from "./account-lists.ts";
 
-const ACCOUNT_TUPLE = "(business_id, mode, customer_id)";
-const options = { cacheKeyFn: accountCacheKey, maxBatchSize: 1000 };
+/** One list of one account: `id` names the list and its arguments, `params` fill the list's placeholders. */
+interface ListRequest<T> {
+  id: string;
+  list: JsonSql<T>;
+  params: unknown[];
+}
+
+interface ListKey {
+  account: AccountKey;
+  request: ListRequest<unknown>;
+}
 
 /**
- * Per-request loaders for the CustomerAccount fields: each field costs one SQL statement for
- * every representation of the request together (a tuple IN over business, mode, customer).
+ * Per-request loaders for the CustomerAccount fields: every list asked for in the same tick, of
+ * every representation, comes from ONE statement, a row per account with a JSON column per list
+ * (see account-lists.ts). The rows are plain read-only objects, never entities: nothing that
+ * writes may use them.
  */
 export class AccountLoaders {
-  private readonly windowed = new Map<string, DataLoader<AccountKey, never[]>>();
+  private readonly sql: AccountListSql;
+  private readonly lists = new DataLoader<ListKey, unknown, string>((keys) => this.loadLists(keys), {
+    cacheKeyFn: ({ account, request }) => `${accountCacheKey(account)}|${request.id}`,
+    maxBatchSize: 1000,
+  });
 
-  constructor(private readonly em: EntityManager) {}
-
-  readonly customer = new DataLoader<AccountKey, Customer | null, string>(async (keys) => {
-    const rows = await this.em.find(Customer, { [raw("(business_id, mode, id)")]: { $in: keys.map(accountTuple) } });
-    const byKey = new Map(rows.map((row) => [accountCacheKey({ ...row, customerId: row.id }), row]));
-    return keys.map((key) => byKey.get(accountCacheKey(key)) ?? null);
-  }, options);
-
-  readonly subscriptions = new DataLoader<AccountKey, Subscription[], string>(async (keys) => {
-    const rows = await this.em.find(
-      Subscription,
-      { [raw(ACCOUNT_TUPLE)]: { $in: keys.map(accountTuple) } },
-      { orderBy: { createdAt: "desc", id: "desc" } },
-    );
-    return groupByAccount(keys, rows);
-  }, options);
-
-  readonly paymentMethods = new DataLoader<AccountKey, PaymentMethod[], string>(async (keys) => {
-    const rows = await this.em.find(
-      PaymentMethod,
-      { [raw(ACCOUNT_TUPLE)]: { $in: keys.map(accountTuple) }, removedAt: null },
-      { orderBy: { isDefault: "desc", createdAt: "desc", id: "desc" } },
-    );
-    return groupByAccount(keys, rows);
-  }, options);
-
-  readonly licenseKeys = new DataLoader<AccountKey, LicenseKey[], string>(async (keys) => {
-    const rows = await this.em.find(
-      LicenseKey,
-      { [raw(ACCOUNT_TUPLE)]: { $in: keys.map(accountTuple) } },
-      { orderBy: { createdAt: "desc", id: "desc" } },
-    );
-    return groupByAccount(keys, rows);
-  }, options);
-
-  /** The newest `first` invoices of each account issued before `before`. */
-  invoices(first: number, before: Date | null): DataLoader<AccountKey, Invoice[], string> {
-    return this.windowedLoader(Invoice, "issued_at", first, before);
+  constructor(private readonly em: EntityManager) {
+    this.sql = accountListSql(em);
   }
 
-  /** The newest `first` payments of each account created before `before`. */
-  payments(first: number, before: Date | null): DataLoader<AccountKey, Payment[], string> {
-    return this.windowedLoader(Payment, "created_at", first, before);
+  customer(account: AccountKey) {
+    return this.load(account, { id: "customer", list: this.sql.customer, params: [] });
   }
 
-  private windowedLoader<T extends AccountKey>(
-    entity: EntityClass<T>,
-    timeColumn: string,
-    first: number,
-    before: Date | null,
-  ): DataLoader<AccountKey, T[], string> {
-    const id = `${entity.name}|${first}|${before?.toISOString() ?? ""}`;
-    let loader = this.windowed.get(id) as DataLoader<AccountKey, T[], string> | undefined;
-    if (!loader) {
-      loader = new DataLoader<AccountKey, T[], string>(async (keys) => {
-        const rows = await this.firstPerAccount(entity, timeColumn, keys, first, before);
-        return groupByAccount(keys, rows);
-      }, options);
-      this.windowed.set(id, loader as unknown as DataLoader<AccountKey, never[]>);
-    }
-    return loader;
+  subscriptions(account: AccountKey) {
+    return this.load(account, { id: "subscriptions", list: this.sql.subscriptions, params: [] });
   }
 
-  private async firstPerAccount<T extends object>(
-    entity: EntityClass<T>,
-    timeColumn: string,
-    keys: readonly AccountKey[],
-    first: number,
-    before: Date | null,
-  ): Promise<T[]> {
+  paymentMethods(account: AccountKey) {
+    return this.load(account, { id: "paymentMethods", list: this.sql.paymentMethods, params: [] });
+  }
+
+  licenseKeys(account: AccountKey) {
+    return this.load(account, { id: "licenseKeys", list: this.sql.licenseKeys, params: [] });
+  }
+
+  /** The newest `first` invoices issued before `before`. */
+  invoices(account: AccountKey, first: number, before: Date | null) {
+    return this.page(account, "invoices", before ? this.sql.invoicesBefore : this.sql.invoices, first, before);
+  }
+
+  /** The newest `first` payments created before `before`. */
+  payments(account: AccountKey, first: number, before: Date | null) {
+    return this.page(account, "payments", before ? this.sql.paymentsBefore : this.sql.payments, first, before);
+  }
+
+  private async page<T>(account: AccountKey, name: string, list: JsonSql<T[]>, first: number, before: Date | null): Promise<T[]> {
     if (first === 0) return [];
-    const params: unknown[] = keys.flatMap(accountTuple);
-    const beforeSql = before ? `and ${timeColumn} < ?` : "";
-    if (before) params.push(before);
-    params.push(first);
+    const id = `${name}|${first}|${before?.toISOString() ?? ""}`;
+    return this.load(account, { id, list, params: before ? [before, first] : [first] });
+  }
+
+  private load<T>(account: AccountKey, request: ListRequest<T>): Promise<T> {
+    return this.lists.load({ account, request }) as Promise<T>;
+  }
+
+  private async loadLists(keys: readonly ListKey[]): Promise<unknown[]> {
+    const accounts = new Map<string, number>();
+    const requests = new Map<string, { column: string; request: ListRequest<unknown> }>();
+    const accountParams: unknown[] = [];
+    for (const { account, request } of keys) {
+      const key = accountCacheKey(account);
+      if (!accounts.has(key)) {
+        accounts.set(key, accounts.size);
+        accountParams.push(...accountTuple(account));
+      }
+      if (!requests.has(request.id)) requests.set(request.id, { column: `l${requests.size}`, request });
+    }
+    const columns = [...requests.values()].map(({ column, request }) => `${request.list.sql} as ${column}`);
+    const values = [...accounts.values()].map((index) => `(${index}, ?, ?, ?)`);
     const rows = await this.em.execute<Record<string, unknown>[]>(
-      `select * from (
-         select t.*, row_number() over (partition by business_id, mode, customer_id order by ${timeColumn} desc, id desc) as rn
-         from ${qualifiedTable(this.em, entity)} t
-         where ${ACCOUNT_TUPLE} in (${keys.map(() => "(?, ?, ?)").join(", ")}) ${beforeSql}
-       ) ranked where rn <= ? order by ${timeColumn} desc, id desc`,
-      params,
+      `select a.i, ${columns.join(", ")} from (values ${values.join(", ")}) as a(i, business_id, mode, customer_id)`,
+      [...[...requests.values()].flatMap(({ request }) => request.params), ...accountParams],
     );
-    return rows.map(({ rn: _rn, ...row }) => this.em.map(entity, row as never));
+    const byIndex = new Map(rows.map((row) => [row.i as number, row]));
+    return keys.map(({ account, request }) => {
+      const row = byIndex.get(accounts.get(accountCacheKey(account))!)!;
+      return request.list.read(row[requests.get(request.id)!.column]);
+    });
   }
 }

@@ -19,12 +19,12 @@ import { CustomerAccountType } from "./customer-account.type.ts";
 export class CustomerAccountResolver {
   @FieldResolver(() => CustomerType, { nullable: true })
   customer(@Root() account: CustomerAccountType, @Ctx() ctx: BusinessContext): Promise<CustomerType | null> {
-    return ctx.accounts.customer.load(account);
+    return ctx.accounts.customer(account);
   }
 
   @FieldResolver(() => [SubscriptionType], { nullable: true })
   subscriptions(@Root() account: CustomerAccountType, @Ctx() ctx: BusinessContext): Promise<SubscriptionType[]> {
-    return ctx.accounts.subscriptions.load(account);
+    return ctx.accounts.subscriptions(account);
   }
 
   @FieldResolver(() => [InvoiceType], { nullable: true })
@@ -34,7 +34,7 @@ export class CustomerAccountResolver {
     @Arg("before", () => DateTimeResolver, { nullable: true }) before: Date | null | undefined,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
   ): Promise<InvoiceType[]> {
-    const rows = await ctx.accounts.invoices(checkFirst(first ?? 20), before ?? null).load(account);
+    const rows = await ctx.accounts.invoices(account, checkFirst(first ?? 20), before ?? null);
     return rows.map(InvoiceType.from);
   }
 
@@ -45,17 +45,17 @@ export class CustomerAccountResolver {
     @Arg("before", () => DateTimeResolver, { nullable: true }) before: Date | null | undefined,
     @Arg("first", () => Int, { nullable: true, defaultValue: 20 }) first: number | null,
   ): Promise<PaymentType[]> {
-    const rows = await ctx.accounts.payments(checkFirst(first ?? 20), before ?? null).load(account);
+    const rows = await ctx.accounts.payments(account, checkFirst(first ?? 20), before ?? null);
     return rows.map(PaymentType.from);
   }
 
   @FieldResolver(() => [PaymentMethodType], { nullable: true })
   async paymentMethods(@Root() account: CustomerAccountType, @Ctx() ctx: BusinessContext): Promise<PaymentMethodType[]> {
-    return (await ctx.accounts.paymentMethods.load(account)).map(PaymentMethodType.from);
+    return (await ctx.accounts.paymentMethods(account)).map(PaymentMethodType.from);
   }
 
   @FieldResolver(() => [LicenseKeyType], { nullable: true })
   async licenseKeys(@Root() account: CustomerAccountType, @Ctx() ctx: BusinessContext): Promise<LicenseKeyType[]> {
-    return (await ctx.accounts.licenseKeys.load(account)).map(LicenseKeyType.from);
+    return (await ctx.accounts.licenseKeys(account)).map(LicenseKeyType.from);
   }
 }

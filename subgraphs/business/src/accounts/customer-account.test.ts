@@ -2,6 +2,7 @@ import type { Identity } from "@billfold/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BusinessApp } from "../app.ts";
 import { type BusinessTestKit, createBusinessTestKit, gatewayQuery, seedFullAccount } from "../testing/business-test-kit.ts";
+import { AccountLoaders } from "./account-loaders.ts";
 
 const ENTITIES = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) {
@@ -13,6 +14,18 @@ const ENTITIES = `query ($representations: [_Any!]!) {
       payments(first: 5) { id kind amount invoice { number } refunds { amount } }
       paymentMethods { id brand last4 isDefault }
       licenseKeys { id maskedKey activationsUsed product { name } instances { name } }
+    }
+  }
+}`;
+
+// The web app's unified dashboard, as the gateway asks each shard for it.
+const DASHBOARD = `query ($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on CustomerAccount {
+      businessId customerId
+      subscriptions { id status product { name } amount currency nextBillingDate }
+      invoices(first: 10) { id number total currency issuedAt }
+      licenseKeys { id maskedKey status }
     }
   }
 }`;
@@ -46,13 +59,14 @@ describe("CustomerAccount entities", () => {
     accounts: ids.map((customerId) => ({ businessId: BUSINESS, customerId })),
   });
 
-  async function statementsFor(count: number) {
+  async function statementsFor(count: number, query = ENTITIES) {
     const ids = customerIds.slice(0, count).reverse();
     kit.statements.length = 0;
-    const { body } = await gatewayQuery(business.app, personFor(ids), ENTITIES, { representations: ids.map((id) => representation(id)) });
+    const { body } = await gatewayQuery(business.app, personFor(ids), query, { representations: ids.map((id) => representation(id)) });
     expect(body.errors).toBeUndefined();
     expect(body.data._entities.map((entity: { customerId: string }) => entity.customerId)).toEqual(ids);
-    expect(body.data._entities.map((entity: { customer: { id: string } }) => entity.customer.id)).toEqual(ids);
+    expect(body.data._entities.map((entity: { subscriptions: { id: string }[] }) => entity.subscriptions.length)).toEqual(ids.map(() => 1));
+    if (query === ENTITIES) expect(body.data._entities.map((entity: { customer: { id: string } }) => entity.customer.id)).toEqual(ids);
     return [...kit.statements];
   }
 
@@ -60,10 +74,32 @@ describe("CustomerAccount entities", () => {
     const one = await statementsFor(1);
     const ten = await statementsFor(10);
     const hundred = await statementsFor(100);
-    // 6 account fields + subscription product, card, payment invoice, refunds, license product, instances.
-    expect(one.length).toBe(12);
+    // The 6 account fields with subscription and license products in one; card, payment invoice, refunds, instances.
+    expect(one.length).toBe(5);
     expect(ten.length).toBe(one.length);
     expect(hundred.length).toBe(one.length);
+  });
+
+  it("reads the unified dashboard of 1, 10 or 100 accounts in one statement", async () => {
+    for (const count of [1, 10, 100]) expect(await statementsFor(count, DASHBOARD)).toHaveLength(1);
+  });
+
+  it("reads the account lists as plain rows: nothing enters the request's identity map", async () => {
+    const em = kit.orm.em.fork();
+    const loaders = new AccountLoaders(em);
+    const account = { businessId: BUSINESS, mode: "test" as const, customerId: customerIds[5] };
+    const [customer, subscriptions, invoices, keys] = await Promise.all([
+      loaders.customer(account),
+      loaders.subscriptions(account),
+      loaders.invoices(account, 10, null),
+      loaders.licenseKeys(account),
+    ]);
+    expect(customer).toEqual({ id: customerIds[5], email: "c5@example.com", name: "c5", phone: null });
+    expect(subscriptions).toEqual([expect.objectContaining({ status: "active", product: expect.objectContaining({ name: "Pro" }), createdAt: expect.any(Date) })]);
+    expect(invoices[0].issuedAt).toBeInstanceOf(Date);
+    expect(keys[0].product?.name).toBe("Pro");
+    expect([...subscriptions, ...invoices, ...keys].some((row) => Object.getPrototypeOf(row) !== Object.prototype)).toBe(false);
+    expect(em.getUnitOfWork().getIdentityMap().values()).toEqual([]);
   });
 
   it("resolves every field of an account with its own rows", async () => {

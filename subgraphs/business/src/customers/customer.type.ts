@@ -1,4 +1,8 @@
 import { Field, ID, ObjectType } from "type-graphql";
+import type { Customer } from "./customer.entity.ts";
+
+/** What CustomerType reads of a customer. */
+export const CUSTOMER_FIELDS = ["id", "email", "name", "phone"] as const satisfies readonly (keyof Customer)[];
 
 @ObjectType("Customer")
 export class CustomerType {

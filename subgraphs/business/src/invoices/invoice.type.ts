@@ -18,6 +18,12 @@ export class InvoiceLineType {
   amount!: number;
 }
 
+/** What InvoiceType reads of an invoice: the entity or a plain row of it. */
+export const INVOICE_FIELDS = [
+  "id", "businessId", "number", "status", "currency", "subtotal", "tax", "total", "issuedAt", "lines", "subscriptionId",
+] as const satisfies readonly (keyof Invoice)[];
+export type InvoiceFields = Pick<Invoice, (typeof INVOICE_FIELDS)[number]>;
+
 @ObjectType("Invoice")
 export class InvoiceType {
   @Field(() => ID)
@@ -56,7 +62,7 @@ export class InvoiceType {
   /** Not in the schema: signs pdfUrl. */
   businessId!: string;
 
-  static from(invoice: Invoice): InvoiceType {
+  static from(invoice: InvoiceFields): InvoiceType {
     return Object.assign(new InvoiceType(), {
       id: invoice.id,
       number: invoice.number,

@@ -8,7 +8,7 @@ import { LicenseInstanceType, LicenseKeyType } from "./license-key.type.ts";
 export class LicenseKeyFieldsResolver {
   @FieldResolver(() => ProductType)
   async product(@Root() licenseKey: LicenseKeyType, @Ctx() ctx: BusinessContext): Promise<ProductType> {
-    const product = await ctx.records.licenseKeyProduct.load(licenseKey.productId);
+    const product = licenseKey.product ?? (await ctx.records.licenseKeyProduct.load(licenseKey.productId));
     if (!product) throw notFound("The product");
     return product;
   }

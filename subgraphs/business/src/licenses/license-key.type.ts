@@ -1,5 +1,6 @@
 import { DateTimeResolver } from "graphql-scalars";
 import { Field, ID, Int, ObjectType } from "type-graphql";
+import type { ProductType } from "../products/product.type.ts";
 import { LicenseKeyStatusEnum } from "../shared/enums.ts";
 import type { LicenseInstance } from "./license-instance.entity.ts";
 import { type LicenseKey, licenseKeyStatus } from "./license-key.entity.ts";
@@ -20,6 +21,12 @@ export class LicenseInstanceType {
     return Object.assign(new LicenseInstanceType(), { id: instance.id, name: instance.name, createdAt: instance.createdAt });
   }
 }
+
+/** What LicenseKeyType reads of a key: the entity or a plain row of it. */
+export const LICENSE_KEY_FIELDS = [
+  "id", "key", "status", "disableAt", "activationLimit", "activationsUsed", "expiresAt", "createdAt", "customerId", "productId",
+] as const satisfies readonly (keyof LicenseKey)[];
+export type LicenseKeyFields = Pick<LicenseKey, (typeof LICENSE_KEY_FIELDS)[number]>;
 
 /**
  * A key as its owner sees it (the customer through their account, or the business itself): the
@@ -57,7 +64,11 @@ export class LicenseKeyType {
 
   productId!: string;
 
-  static from(licenseKey: LicenseKey): LicenseKeyType {
+  /** Not a field: the product read with the key, when it was. */
+  product?: ProductType | null;
+
+  /** From the entity, or from a plain row that may carry its product. */
+  static from(licenseKey: LicenseKeyFields & { product?: ProductType | null }): LicenseKeyType {
     return Object.assign(new LicenseKeyType(), {
       id: licenseKey.id,
       key: licenseKey.key,
@@ -69,6 +80,7 @@ export class LicenseKeyType {
       createdAt: licenseKey.createdAt,
       customerId: licenseKey.customerId,
       productId: licenseKey.productId,
+      product: licenseKey.product,
     });
   }
 }

@@ -3,6 +3,12 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { PaymentStatusEnum } from "../shared/enums.ts";
 import type { Payment } from "./payment.entity.ts";
 
+/** What PaymentType reads of a payment: the entity or a plain row of it. */
+export const PAYMENT_FIELDS = [
+  "id", "status", "amount", "currency", "createdAt", "failureReason", "subscriptionId", "invoiceId",
+] as const satisfies readonly (keyof Payment)[];
+export type PaymentFields = Pick<Payment, (typeof PAYMENT_FIELDS)[number]>;
+
 /** `invoice` and `refunds` come from loaders (see payment.resolver.ts). */
 @ObjectType("Payment")
 export class PaymentType {
@@ -29,7 +35,7 @@ export class PaymentType {
 
   invoiceId?: string | null;
 
-  static from(payment: Payment): PaymentType {
+  static from(payment: PaymentFields): PaymentType {
     return Object.assign(new PaymentType(), {
       id: payment.id,
       status: payment.status,

@@ -1,4 +1,8 @@
 import { Field, ID, ObjectType } from "type-graphql";
+import type { Product } from "./product.entity.ts";
+
+/** What ProductType reads of a product. */
+export const PRODUCT_FIELDS = ["id", "name", "description", "kind"] as const satisfies readonly (keyof Product)[];
 
 @ObjectType("Product")
 export class ProductType {

@@ -16,7 +16,7 @@ import { SubscriptionType } from "./subscription.type.ts";
 export class SubscriptionFieldsResolver {
   @FieldResolver(() => ProductType)
   async product(@Root() subscription: SubscriptionType, @Ctx() ctx: BusinessContext): Promise<ProductType> {
-    const product = await ctx.records.subscriptionProduct.load(subscription.productId);
+    const product = subscription.product ?? (await ctx.records.subscriptionProduct.load(subscription.productId));
     if (!product) throw notFound("The product");
     return product;
   }

@@ -1,8 +1,20 @@
+import type { Mode } from "@billfold/shared";
 import { DateTimeResolver } from "graphql-scalars";
 import { Field, ID, Int, ObjectType } from "type-graphql";
+import type { ProductType } from "../products/product.type.ts";
 import { BillingIntervalEnum, SubscriptionStatusEnum } from "../shared/enums.ts";
+import type { Subscription } from "./subscription.entity.ts";
 
-/** Resolved from the Subscription entity; `product` and `paymentMethod` come from loaders. */
+/** What SubscriptionType and its field resolvers (product, card, capabilities) read of a subscription. */
+export const SUBSCRIPTION_FIELDS = [
+  "id", "businessId", "mode", "productId", "paymentMethodId", "status", "quantity", "amount", "currency", "interval", "intervalCount",
+  "currentPeriodStart", "currentPeriodEnd", "nextBillingDate", "cancelAtPeriodEnd", "cancelledAt", "endedAt", "createdAt",
+] as const satisfies readonly (keyof Subscription)[];
+
+/**
+ * Resolved from the Subscription entity or a plain row of it (CustomerAccount lists);
+ * `product` and `paymentMethod` come from loaders unless the row carries its product.
+ */
 @ObjectType("CustomerSubscription")
 export class SubscriptionType {
   @Field(() => ID)
@@ -47,7 +59,11 @@ export class SubscriptionType {
   @Field(() => DateTimeResolver)
   createdAt!: Date;
 
-  // Not fields: the loaders read them.
+  // Not fields: the loaders and the capabilities read them.
+  businessId!: string;
+  mode!: Mode;
   productId!: string;
   paymentMethodId?: string | null;
+  /** Not a field: the product read with the subscription, when it was. */
+  product?: ProductType | null;
 }
