@@ -26,6 +26,7 @@ export interface BusinessDirectoryOptions {
   missReloadMs?: number;
   log?: { warn(object: object, message: string): void };
   now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** The gateway's routing table (business → shard), loaded from accounts `GET /internal/businesses`. */
@@ -34,17 +35,26 @@ export class BusinessDirectory {
   private loadedAt = -Infinity;
   private loading: Promise<Map<string, BusinessRoute>> | null = null;
   private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: BusinessDirectoryOptions) {
     this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  /** Routes for the given ids; ids accounts does not know are absent from the answer. */
+  /**
+   * Routes for the given ids; ids accounts does not know are absent from the answer. An id
+   * missing from the table waits for the next reload the miss interval allows (a business
+   * registered just after the last load is found, not refused).
+   */
   async lookup(ids: Iterable<string>): Promise<Map<string, BusinessRoute>> {
     const wanted = [...new Set(ids)];
     let table = await this.current();
-    if (wanted.some((id) => !table.has(id)) && this.now() - this.loadedAt >= (this.options.missReloadMs ?? 1_000)) {
-      table = await this.reload();
+    if (wanted.some((id) => !table.has(id))) {
+      const wait = this.loadedAt + (this.options.missReloadMs ?? 1_000) - this.now();
+      if (wait > 0) await this.sleep(wait);
+      // Whoever waited first reloads; the others share that load or its result.
+      table = this.loading || this.now() - this.loadedAt >= (this.options.missReloadMs ?? 1_000) ? await this.reload() : this.table!;
     }
     const found = new Map<string, BusinessRoute>();
     for (const id of wanted) {
