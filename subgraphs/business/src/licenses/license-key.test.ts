@@ -51,7 +51,8 @@ describe("license keys for customers and merchants", () => {
   it("shows the owner the full key with its instances, and lets them deactivate one so the count drops", async () => {
     const em = kit.orm.em.fork();
     const { licenseKey, customer } = await seedLicenseKey(em, scope, { activationLimit: 3 });
-    buildLicenseInstance(em, licenseKey, "Studio iMac");
+    // Distinct times: instances list oldest first, and two made in one millisecond would tie.
+    buildLicenseInstance(em, licenseKey, "Studio iMac", new Date(Date.now() - 60_000));
     const laptop = buildLicenseInstance(em, licenseKey, "MacBook Air");
     await em.flush();
 
