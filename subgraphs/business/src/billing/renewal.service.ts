@@ -11,6 +11,7 @@ import type { Scope } from "../shared/context.ts";
 import type { Shop } from "../shops/shop.entity.ts";
 import { findOpenInvoice } from "../subscriptions/customer-subscription.util.ts";
 import { Subscription } from "../subscriptions/subscription.entity.ts";
+import { syncLicenseKeysWithSubscription } from "../licenses/license-issue.service.ts";
 import { emitWebhookEvent } from "../webhooks/webhook-events.ts";
 import { addDays, addInterval, periodLabel } from "./billing-period.util.ts";
 import type { Billing } from "./billing.ts";
@@ -80,6 +81,7 @@ async function processDue(em: EntityManager, deps: { jobs: JobQueue; billing: Bi
       subscription.status = "cancelled";
       subscription.endedAt = subscription.currentPeriodEnd ?? at;
       subscription.nextBillingDate = null;
+      await syncLicenseKeysWithSubscription(tx, subscription);
       await tx.flush();
       return "ended";
     }
@@ -162,6 +164,7 @@ async function retry(context: EventContext): Promise<Event> {
     subscription.endedAt = at;
     subscription.nextBillingDate = null;
     invoice.status = "uncollectible";
+    await syncLicenseKeysWithSubscription(tx, subscription);
     await tx.flush();
     return "failed";
   }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../api-keys/api-key.service.ts";
 import type { BusinessApp } from "../app.ts";
 import { Product } from "../products/product.entity.ts";
+import { cancelSubscription, resumeSubscription } from "../subscriptions/subscription-cancel.service.ts";
 import { buildSubscription } from "../subscriptions/subscription.factory.ts";
 import { type BusinessTestKit, TEST_SECRET, createBusinessTestKit, merchantQuery } from "../testing/business-test-kit.ts";
 import { WebhookEvent } from "../webhooks/webhook-event.entity.ts";
@@ -158,6 +159,28 @@ describe("license keys for customers and merchants", () => {
 
     const events = await kit.orm.em.fork().find(WebhookEvent, { ...scope, type: "license_key.created" });
     expect(events.map((event) => (event.payload as { licenseKey: { id: string } }).licenseKey.id).sort()).toEqual([first!.id, second!.id, subKey!.id].sort());
+  });
+
+  it("schedules the key's end when the person cancels at period end, and lifts it when they resume", async () => {
+    const em = kit.orm.em.fork();
+    const { customer, product } = await seedLicenseKey(em, scope);
+    const periodEnd = new Date(Date.now() + 10 * DAY);
+    const subscription = buildSubscription(em, {
+      ...scope, customerId: customer.id, productId: product.id, status: "active", amount: 900, currency: "EUR", interval: "month", currentPeriodEnd: periodEnd,
+    });
+    await em.flush();
+    const key = (await issueLicenseKeyForPurchase(kit.orm.em.fork(), business.jobs, {
+      product: Object.assign(product, { licenseSettings: { issue: "per_subscription", activationLimit: 1 } }),
+      customerId: customer.id,
+      subscriptionId: subscription.id,
+    }))!;
+    const reload = () => kit.orm.em.fork().findOneOrFail(LicenseKey, { id: key.id });
+    const customerScope = { ...scope, customerId: customer.id };
+
+    await cancelSubscription(kit.orm.em.fork(), business.jobs, customerScope, { subscriptionId: subscription.id, when: "at_period_end" });
+    expect((await reload()).disableAt).toEqual(periodEnd);
+    await resumeSubscription(kit.orm.em.fork(), business.jobs, customerScope, subscription.id);
+    expect((await reload()).disableAt).toBeNull();
   });
 
   it("disables a subscription's key at the end of its period once it is cancelled, and lifts that when it resumes", async () => {

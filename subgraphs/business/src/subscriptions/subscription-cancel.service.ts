@@ -4,6 +4,7 @@ import { getShopOrThrow, settingsOf, shopNow } from "../billing/billing-clock.ts
 import { subscriptionData } from "../billing/webhook-payloads.ts";
 import type { JobQueue } from "../jobs/job-queue.ts";
 import type { CustomerScope } from "../shared/customer-scope.ts";
+import { syncLicenseKeysWithSubscription } from "../licenses/license-issue.service.ts";
 import { emitWebhookEvent } from "../webhooks/webhook-events.ts";
 import { findOpenInvoice, getCustomerSubscriptionOrThrow } from "./customer-subscription.util.ts";
 import type { Subscription } from "./subscription.entity.ts";
@@ -57,6 +58,7 @@ export async function cancelSubscription(em: EntityManager, jobs: JobQueue, scop
       subscription.cancelAtPeriodEnd = true;
     }
     const endsAt = immediately ? now : (subscription.currentPeriodEnd ?? subscription.nextBillingDate ?? now);
+    await syncLicenseKeysWithSubscription(tx, subscription);
     await emitWebhookEvent(tx, jobs, scope, "subscription.cancelled", subscriptionData(subscription, { reason: subscription.cancelReason ?? null, endsAt: endsAt.toISOString() }));
     await tx.flush();
     return subscription;
@@ -76,6 +78,7 @@ export async function resumeSubscription(em: EntityManager, jobs: JobQueue, scop
     subscription.cancelledAt = null;
     subscription.cancelReason = null;
     subscription.cancelComment = null;
+    await syncLicenseKeysWithSubscription(tx, subscription);
     await emitWebhookEvent(tx, jobs, scope, "subscription.active", subscriptionData(subscription));
     await tx.flush();
     return subscription;
