@@ -12,12 +12,15 @@ export const WEB_DIST = new URL("../../web/dist/", import.meta.url).pathname;
  * JS a route needs on first load, gzipped (zlib default level), in KB: the entry script and
  * modulepreloads of dist/index.html, plus the route's page chunk (`<Page>-<hash>.js`, as Vite
  * names lazy route components) and every chunk those import statically, each counted once.
- * Lazy `import()`s are not followed (they load later, if ever). CSS is not counted.
+ * Lazy `import()`s are not followed (they load later, if ever), with one exception: a page that
+ * uses Apollo (imports the `apollo-*` vendor chunk) renders only once the router has loaded the
+ * app's client module (`apollo-client-*.js`), so that is counted for it. CSS is not counted.
  */
 export function routeJsKbGzip(pageChunk: string, dist = WEB_DIST): { kb: number; files: string[] } {
   const html = readFileSync(join(dist, "index.html"), "utf8");
   const roots = [...html.matchAll(/<script[^>]+type="module"[^>]+src="\/([^"]+\.js)"|<link[^>]+rel="modulepreload"[^>]+href="\/([^"]+\.js)"/g)].map((m) => m[1] ?? m[2]);
-  const page = readdirSync(join(dist, "assets")).find((f) => f.startsWith(`${pageChunk}-`) && f.endsWith(".js"));
+  const assets = readdirSync(join(dist, "assets"));
+  const page = assets.find((f) => f.startsWith(`${pageChunk}-`) && f.endsWith(".js"));
   if (!page) throw new Error(`no ${pageChunk}-*.js chunk in ${dist}assets`);
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -27,6 +30,8 @@ export function routeJsKbGzip(pageChunk: string, dist = WEB_DIST): { kb: number;
     for (const m of code.matchAll(/(?:from|import)\s*"(\.\/[^"]+\.js)"/g)) visit(join(file, "..", m[1]));
   };
   for (const root of [...roots, `assets/${page}`]) visit(root);
+  const apolloClient = assets.find((f) => f.startsWith("apollo-client-") && f.endsWith(".js"));
+  if (apolloClient && [...seen].some((f) => /^assets\/apollo-(?!client-)[^/]+\.js$/.test(f))) visit(`assets/${apolloClient}`);
   const bytes = [...seen].reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
   return { kb: round(bytes / 1024, 1), files: [...seen] };
 }

@@ -1,18 +1,39 @@
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeSystem, startFakeSystem } from "../testing/fake-system.ts";
 
 let webDist: string;
 let system: FakeSystem;
+const BIG = `console.log(${JSON.stringify("billfold ".repeat(500))});`;
+
+/** A GET with exactly these headers (fetch would add its own Accept-Encoding and decode the body). */
+function rawGet(path: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${system.url}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
 
 beforeAll(async () => {
   webDist = await mkdtemp(join(tmpdir(), "billfold-web-"));
   await mkdir(join(webDist, "assets"));
-  await writeFile(join(webDist, "index.html"), "<!doctype html><title>Billfold</title>");
+  await writeFile(join(webDist, "index.html"), "<!doctype html><head><title>Billfold</title></head>");
   await writeFile(join(webDist, "assets", "app-1a2b3c.js"), "console.log('app')");
+  await writeFile(join(webDist, "assets", "big-4d5e6f.js"), BIG);
+  await writeFile(join(webDist, "assets", "big-4d5e6f.js.br"), brotliCompressSync(BIG));
+  await writeFile(join(webDist, "assets", "big-4d5e6f.js.gz"), gzipSync(BIG));
   await writeFile(join(webDist, "favicon.svg"), "<svg/>");
+  const preloads = { "/auth/": { scripts: ["/assets/AuthTokenPage-1a2b.js"], styles: ["/assets/AuthTokenPage-3c4d.css", "/evil\"><script>"] } };
+  await writeFile(join(webDist, "page-preloads.json"), JSON.stringify(preloads));
   system = await startFakeSystem({ env: { WEB_DIST: webDist } });
 });
 afterAll(async () => {
@@ -32,6 +53,17 @@ describe("web app and HTTP surface", () => {
     expect(await response.text()).toContain("<title>Billfold</title>");
   });
 
+  it("adds the preload links the build lists for a page to its index.html, and only its own", async () => {
+    const auth = await (await fetch(`${system.url}/auth/some-token`, { headers: html })).text();
+    const portal = await (await fetch(`${system.url}/b/xyz`, { headers: html })).text();
+
+    expect(auth).toContain('<link rel="modulepreload" crossorigin href="/assets/AuthTokenPage-1a2b.js">');
+    expect(auth).toContain('<link rel="stylesheet" crossorigin href="/assets/AuthTokenPage-3c4d.css">');
+    expect(auth).not.toContain("evil");
+    expect(auth.indexOf("modulepreload")).toBeLessThan(auth.indexOf("</head>"));
+    expect(portal).not.toContain("modulepreload");
+  });
+
   it("serves hashed assets with immutable cache headers and other files revalidated", async () => {
     const asset = await fetch(`${system.url}/assets/app-1a2b3c.js`);
     const icon = await fetch(`${system.url}/favicon.svg`);
@@ -39,6 +71,24 @@ describe("web app and HTTP surface", () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(icon.headers.get("cache-control")).toBe("no-cache");
+  });
+
+  it("sends the build's precompressed copy of an asset to a browser that accepts it, the plain file otherwise", async () => {
+    const brotli = await rawGet("/assets/big-4d5e6f.js", { "accept-encoding": "gzip, deflate, br" });
+    const gzip = await rawGet("/assets/big-4d5e6f.js", { "accept-encoding": "gzip" });
+    const plain = await rawGet("/assets/big-4d5e6f.js", {});
+
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(brotli.body).toString()).toBe(BIG);
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.body).toString()).toBe(BIG);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toBe(BIG);
+    for (const response of [brotli, gzip, plain]) {
+      expect(response.headers["content-type"]).toMatch(/^(application|text)\/javascript/);
+      expect(response.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect(response.headers.vary).toMatch(/accept-encoding/i);
+    }
   });
 
   it.each(["/graphql/extra", "/graphqlx", "/business/biz_a/other", "/internal/identity", "/assets/missing.js", "/processor/tokens"])(

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -19,10 +19,41 @@ function isPageNavigation(request: FastifyRequest): boolean {
   return !lastSegment.includes(".");
 }
 
+interface PagePreload {
+  matches: (path: string) => boolean;
+  html: string;
+}
+
+const ASSET_URL = /^\/assets\/[\w.~-]+$/;
+
+/**
+ * index.html with preload links for the pages listed in the build's `page-preloads.json` (a page
+ * path, or a prefix ending in `/`, → its scripts and styles), so such a page's code downloads
+ * with the entry instead of after it has run.
+ */
+function pagePreloads(webDist: string): PagePreload[] {
+  const file = join(webDist, "page-preloads.json");
+  if (!existsSync(file)) return [];
+  const index = readFileSync(join(webDist, "index.html"), "utf8");
+  const pages = JSON.parse(readFileSync(file, "utf8")) as Record<string, { scripts: string[]; styles: string[] }>;
+  return Object.entries(pages).map(([page, { scripts, styles }]) => {
+    const links = [
+      ...scripts.filter((href) => ASSET_URL.test(href)).map((href) => `<link rel="modulepreload" crossorigin href="${href}">`),
+      ...styles.filter((href) => ASSET_URL.test(href)).map((href) => `<link rel="stylesheet" crossorigin href="${href}">`),
+    ];
+    return {
+      matches: (path: string) => (page.endsWith("/") ? path.startsWith(page) : path === page),
+      html: index.replace("</head>", `  ${links.join("\n    ")}\n  </head>`),
+    };
+  });
+}
+
 /**
  * Serves the built SPA from `webDist` when it exists: hashed `/assets/*` cached for a year,
- * everything else revalidated; unknown page paths fall back to index.html. Unknown API
- * paths answer a JSON 404.
+ * everything else revalidated; unknown page paths fall back to index.html (with the preload
+ * links of `page-preloads.json` where it names the page). Files the web build compressed
+ * (`x.js.br`, `x.js.gz`) go out as they are to browsers that accept them. Unknown API paths
+ * answer a JSON 404.
  */
 export async function registerWebApp(app: FastifyInstance, webDist: string): Promise<void> {
   const hasWeb = existsSync(join(webDist, "index.html"));
@@ -31,6 +62,7 @@ export async function registerWebApp(app: FastifyInstance, webDist: string): Pro
       root: webDist,
       wildcard: false,
       index: false,
+      preCompressed: true,
       cacheControl: false,
       setHeaders(reply, filePath) {
         const immutable = filePath.startsWith(join(webDist, "assets"));
@@ -38,8 +70,12 @@ export async function registerWebApp(app: FastifyInstance, webDist: string): Pro
       },
     });
   }
+  const preloads = hasWeb ? pagePreloads(webDist) : [];
   app.setNotFoundHandler((request, reply) => {
-    if (hasWeb && isPageNavigation(request)) return reply.sendFile("index.html");
-    return notFound(reply);
+    if (!hasWeb || !isPageNavigation(request)) return notFound(reply);
+    const path = request.url.split("?", 1)[0];
+    const page = preloads.find((p) => p.matches(path));
+    if (page) return reply.header("cache-control", "no-cache").type("text/html; charset=utf-8").send(page.html);
+    return reply.sendFile("index.html");
   });
 }

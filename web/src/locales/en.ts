@@ -260,7 +260,7 @@ const en = {
     newEmail: 'New email',
     sendConfirmation: 'Send confirmation link',
     sending: 'Sending…',
-    emailInvalid: 'Enter a valid email address, like name@example.com.',
+    emailInvalid: 'Enter a valid email address, like name{\'@\'}example.com.',
     emailSame: 'That is already your email.',
     emailFixed: 'Your email is how {business} finds your purchases. To use another one, ask {business} to change it.',
     sessionsTitle: 'Where you’re signed in',

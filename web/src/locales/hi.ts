@@ -262,7 +262,7 @@ const hi: MessageSchema = {
     newEmail: 'नया ईमेल',
     sendConfirmation: 'पुष्टि लिंक भेजें',
     sending: 'भेजा जा रहा है…',
-    emailInvalid: 'सही ईमेल पता लिखें, जैसे name@example.com।',
+    emailInvalid: 'सही ईमेल पता लिखें, जैसे name{\'@\'}example.com।',
     emailSame: 'यह पहले से ही आपका ईमेल है।',
 
     emailFixed: 'आपका ईमेल ही वह पहचान है जिससे {business} आपकी ख़रीदारियाँ ढूँढता है। दूसरा ईमेल इस्तेमाल करने के लिए {business} से उसे बदलने को कहें।',

@@ -1,5 +1,14 @@
-import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
+import type { ApolloClient, NormalizedCacheObject } from '@apollo/client/core'
+import { createRouter, createWebHistory, type RouteComponent, type RouteLocationNormalized, type RouteLocationRaw, type RouteRecordRaw } from 'vue-router'
 import { isLocale, setLocale } from './i18n'
+import { loadApollo } from './lazy-apollo'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** A sign-in or error page: open without a session, and served without Apollo Client. */
+    public?: boolean
+  }
+}
 
 /** Sheets over the subscriptions page, each with its own address (deep links, Back closes them). */
 export const SUBSCRIPTION_SHEETS = [
@@ -24,21 +33,23 @@ export function portalFlowTarget(to: RouteLocationNormalized) {
 }
 
 export const routes: RouteRecordRaw[] = [
-  { path: '/login', name: 'login', component: () => import('~/pages/LoginPage.vue'), props: { mode: 'live' } },
-  { path: '/test/login', name: 'test-login', component: () => import('~/pages/LoginPage.vue'), props: { mode: 'test' } },
+  { path: '/login', name: 'login', component: () => import('~/pages/LoginPage.vue'), props: { mode: 'live' }, meta: { public: true } },
+  { path: '/test/login', name: 'test-login', component: () => import('~/pages/LoginPage.vue'), props: { mode: 'test' }, meta: { public: true } },
   {
     path: '/login/:businessId',
     name: 'business-login',
     component: () => import('~/pages/BusinessLoginPage.vue'),
     props: (route) => ({ businessId: route.params.businessId, mode: 'live' }),
+    meta: { public: true },
   },
   {
     path: '/test/login/:businessId',
     name: 'test-business-login',
     component: () => import('~/pages/BusinessLoginPage.vue'),
     props: (route) => ({ businessId: route.params.businessId, mode: 'test' }),
+    meta: { public: true },
   },
-  { path: '/auth/:token', name: 'auth', component: () => import('~/pages/AuthTokenPage.vue'), props: true },
+  { path: '/auth/:token', name: 'auth', component: () => import('~/pages/AuthTokenPage.vue'), props: true, meta: { public: true } },
   { path: '/', name: 'portal', component: () => import('~/pages/PortalPage.vue') },
   {
     path: '/b/:businessId',
@@ -71,7 +82,7 @@ export const routes: RouteRecordRaw[] = [
       { path: 'profile', name: 'business-profile', component: () => import('~/pages/business/ProfilePage.vue') },
     ],
   },
-  { path: '/merchant/login', name: 'merchant-login', component: () => import('~/pages/merchant/MerchantLoginPage.vue') },
+  { path: '/merchant/login', name: 'merchant-login', component: () => import('~/pages/merchant/MerchantLoginPage.vue'), meta: { public: true } },
   {
     path: '/merchant',
     component: () => import('~/layouts/MerchantLayout.vue'),
@@ -90,8 +101,8 @@ export const routes: RouteRecordRaw[] = [
     ],
   },
   // GraphiQL for developers; React and Monaco load only with this route.
-  { path: '/playground', name: 'playground', component: () => import('~/pages/PlaygroundPage.vue') },
-  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('~/pages/NotFoundPage.vue') },
+  { path: '/playground', name: 'playground', component: () => import('~/pages/PlaygroundPage.vue'), meta: { public: true } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('~/pages/NotFoundPage.vue'), meta: { public: true } },
 ]
 
 export const router = createRouter({
@@ -105,6 +116,33 @@ export const router = createRouter({
     return { top: 0 }
   },
 })
+
+/** A page's module; a signed-in page may export `prefetchData` to start its main query before it renders. */
+interface PageModule {
+  prefetchData?: (client: ApolloClient<NormalizedCacheObject>) => void
+}
+
+const isLazyComponent = (component: RouteComponent | (() => Promise<unknown>)): component is () => Promise<PageModule> =>
+  typeof component === 'function' && !('__vccOpts' in component) && !('displayName' in component) && !('props' in component)
+
+/**
+ * Starts loading a page's code (and Apollo, for a signed-in page) ahead of navigating there; with
+ * `data`, once the session for it exists, its pages' `prefetchData` too, so their queries travel
+ * while the navigation and the first render run (the page's own query then joins the one in flight).
+ */
+export function prefetchRoute(to: RouteLocationRaw, options: { data?: boolean } = {}): void {
+  const route = router.resolve(to)
+  const pages = route.matched.flatMap((record) => Object.values(record.components ?? {}).filter(isLazyComponent).map((load) => load()))
+  if (route.meta.public) {
+    for (const page of pages) page.catch(() => {})
+    return
+  }
+  Promise.all([loadApollo(), ...pages])
+    .then(([{ apolloClient }, ...modules]) => {
+      if (options.data) for (const page of modules) page.prefetchData?.(apolloClient)
+    })
+    .catch(() => {})
+}
 
 router.beforeEach(async (to) => {
   const lang = to.query.lang

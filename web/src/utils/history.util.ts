@@ -75,5 +75,7 @@ export function mergeBillingHistory(sources: readonly (HistorySource | null | un
       })
     }
   }
-  return entries.sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.key.localeCompare(b.key))
+  // Each date parsed once, and ties broken by plain key order: `localeCompare` would build an ICU collator first.
+  const time = new Map(entries.map((e) => [e, Date.parse(e.date)]))
+  return entries.sort((a, b) => time.get(b)! - time.get(a)! || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
 }

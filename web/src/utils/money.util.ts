@@ -19,33 +19,42 @@ export function toMajorUnits(amountMinor: number, currency: string): number {
   return exponent === 0 ? amountMinor : amountMinor / 10 ** exponent
 }
 
-const cache = new Map<string, Intl.NumberFormat>()
+interface MoneyFormat {
+  format: Intl.NumberFormat
+  /** False when the currency code is unknown to Intl: the code is then written after the number. */
+  withSymbol: boolean
+}
 
-function formatter(locale: string, currency: string): Intl.NumberFormat {
+const cache = new Map<string, MoneyFormat>()
+
+function formatter(locale: string, currency: string): MoneyFormat {
   const code = currency.toUpperCase()
   const key = `${locale}|${code}`
-  let nf = cache.get(key)
-  if (!nf) {
+  let money = cache.get(key)
+  if (!money) {
     const digits = currencyExponent(code)
     try {
-      nf = new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency: code,
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-      })
+      money = {
+        format: new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency: code,
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        }),
+        withSymbol: true,
+      }
     } catch {
       // An unknown currency code: show the number with the code rather than throw.
-      nf = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })
+      money = { format: new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }), withSymbol: false }
     }
-    cache.set(key, nf)
+    cache.set(key, money)
   }
-  return nf
+  return money
 }
 
 /** Formats an integer amount in minor units, e.g. (1999, 'USD', 'en-US') → "$19.99". */
 export function formatMoney(amountMinor: number, currency: string, locale: string): string {
-  const nf = formatter(locale, currency)
-  const text = nf.format(toMajorUnits(amountMinor, currency))
-  return nf.resolvedOptions().style === 'currency' ? text : `${text} ${currency.toUpperCase()}`
+  const { format, withSymbol } = formatter(locale, currency)
+  const text = format.format(toMajorUnits(amountMinor, currency))
+  return withSymbol ? text : `${text} ${currency.toUpperCase()}`
 }

@@ -1,14 +1,20 @@
 import { ApolloClient, HttpLink, InMemoryCache, from } from '@apollo/client/core'
 import { onError } from '@apollo/client/link/error'
+import { DefaultApolloClient } from '@vue/apollo-composable'
+import type { App } from 'vue'
+import type { Router } from 'vue-router'
+import { graphql } from '~/gql'
 import { isUnauthenticated } from '~/utils/errors.util'
+import { lastViewer, loginLocation } from './session'
 
-type UnauthenticatedHandler = () => void
-let onUnauthenticated: UnauthenticatedHandler = () => {}
+const SessionViewer = graphql(/* GraphQL */ `
+  fragment SessionViewer on Viewer {
+    email
+    mode
+  }
+`)
 
-/** Called (once per burst of failing requests) when the session is missing or has expired. */
-export function setUnauthenticatedHandler(handler: UnauthenticatedHandler): void {
-  onUnauthenticated = handler
-}
+let onUnauthenticated: () => void = () => {}
 
 let pending = false
 const errorLink = onError(({ graphQLErrors, networkError }) => {
@@ -39,3 +45,22 @@ export const apolloClient = new ApolloClient({
     mutate: { errorPolicy: 'none' },
   },
 })
+
+let installed = false
+
+/**
+ * Provides the client to every page, and (once per burst of failing requests) sends a person
+ * whose session is missing or has expired to the login page that fits where they were.
+ */
+export function installApollo(app: App, router: Router): void {
+  if (installed) return
+  installed = true
+  app.provide(DefaultApolloClient, apolloClient)
+  onUnauthenticated = async () => {
+    const current = router.currentRoute.value
+    if (current.meta.public) return
+    const cached = apolloClient.cache.readFragment({ id: 'Viewer:{}', fragment: SessionViewer }) ?? lastViewer()
+    await router.replace(loginLocation(current.path, cached?.email, cached?.mode))
+    await apolloClient.clearStore()
+  }
+}
