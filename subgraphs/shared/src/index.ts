@@ -9,3 +9,4 @@ export * from "./ids.ts";
 export * from "./subgraph-server.ts";
 export * from "./rate-limiter.ts";
 export * from "./transaction-database.ts";
+export * from "./sql-table.ts";

@@ -1,7 +1,7 @@
 import type { AccountsContext } from "../shared/context.ts";
-import type { Business } from "./business.entity.ts";
+import type { BusinessRecord } from "./business.service.ts";
 
 /** `Business @key(fields: "id")`: public data, batched with every other business of the request. */
-export function resolveBusinessReference(reference: { id: string }, { loaders }: AccountsContext): Promise<Business | null> {
+export function resolveBusinessReference(reference: { id: string }, { loaders }: AccountsContext): Promise<BusinessRecord | null> {
   return loaders.business.load(reference.id);
 }

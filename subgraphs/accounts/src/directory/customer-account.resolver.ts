@@ -1,6 +1,6 @@
 import { notFound } from "@billfold/shared";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { Business } from "../businesses/business.entity.ts";
+import type { BusinessRecord } from "../businesses/business.service.ts";
 import { BusinessType } from "../businesses/business.type.ts";
 import type { AccountsContext } from "../shared/context.ts";
 import type { DirectoryAccount } from "./directory.service.ts";
@@ -9,7 +9,7 @@ import { CustomerAccountType } from "./customer-account.type.ts";
 @Resolver(() => CustomerAccountType)
 export class CustomerAccountResolver {
   @FieldResolver(() => BusinessType)
-  async business(@Root() account: DirectoryAccount, @Ctx() { loaders }: AccountsContext): Promise<Business> {
+  async business(@Root() account: DirectoryAccount, @Ctx() { loaders }: AccountsContext): Promise<BusinessRecord> {
     const business = await loaders.business.load(account.businessId);
     if (!business) throw notFound("Business");
     return business;

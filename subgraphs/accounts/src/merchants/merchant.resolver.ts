@@ -1,6 +1,6 @@
 import type { Mode } from "@billfold/shared";
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
-import type { Business } from "../businesses/business.entity.ts";
+import type { BusinessRecord } from "../businesses/business.service.ts";
 import { BusinessType } from "../businesses/business.type.ts";
 import type { AccountsContext } from "../shared/context.ts";
 import { ModeEnum } from "../shared/mode.ts";
@@ -22,7 +22,7 @@ export class MerchantResolver {
   }
 
   @FieldResolver(() => BusinessType)
-  async business(@Root() merchant: MerchantModel & { business?: Business }, @Ctx() { loaders }: AccountsContext): Promise<Business> {
+  async business(@Root() merchant: MerchantModel & { business?: BusinessRecord }, @Ctx() { loaders }: AccountsContext): Promise<BusinessRecord> {
     return merchant.business ?? (await loaders.business.load(merchant.businessId))!;
   }
 }

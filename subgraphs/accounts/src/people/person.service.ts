@@ -1,5 +1,5 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { newId } from "@billfold/shared";
+import { newId, qualifiedTable } from "@billfold/shared";
 import { normalizeEmail } from "../shared/email.util.ts";
 import { Person } from "./person.entity.ts";
 
@@ -8,6 +8,11 @@ export async function ensurePerson(em: EntityManager, email: string): Promise<vo
   await em.createQueryBuilder(Person).insert({ id: newId("per"), email: normalizeEmail(email) }).onConflict("email").ignore().execute();
 }
 
-export function findPerson(em: EntityManager, email: string): Promise<Person | null> {
-  return em.findOne(Person, { email: normalizeEmail(email) });
+/** A person's profile fields. */
+export type PersonProfile = Pick<Person, "name" | "phone">;
+
+/** The profile of an email as a plain read-only row (read on every viewer request, so no hydration). */
+export async function findPerson(em: EntityManager, email: string): Promise<PersonProfile | null> {
+  const [row] = await em.execute<PersonProfile[]>(`select name, phone from ${qualifiedTable(em, Person)} where email = ?`, [normalizeEmail(email)]);
+  return row ?? null;
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from "@mikro-orm/postgresql";
 import { type Identity, unauthenticated } from "@billfold/shared";
 import { Person } from "./person.entity.ts";
-import { ensurePerson, findPerson } from "./person.service.ts";
+import { ensurePerson, findPerson, type PersonProfile } from "./person.service.ts";
 import { normalizeName, normalizePhone } from "./profile.util.ts";
 import type { ViewerModel } from "./viewer.type.ts";
 
@@ -18,7 +18,7 @@ export function requirePerson(identity: Identity): PersonIdentity {
 }
 
 /** The Viewer of a person identity, with the profile row when there is one. */
-export function viewerOf(identity: PersonIdentity, person: Person | null): ViewerModel {
+export function viewerOf(identity: PersonIdentity, person: PersonProfile | null): ViewerModel {
   return {
     email: identity.email,
     mode: identity.mode,

@@ -1,11 +1,10 @@
 import DataLoader from "dataloader";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import type { Business } from "../businesses/business.entity.ts";
-import { findBusinessesByIds } from "../businesses/business.service.ts";
+import { type BusinessRecord, findBusinessesByIds } from "../businesses/business.service.ts";
 
 export interface AccountsLoaders {
   /** Businesses by id, one query per request tick whatever the number asked. */
-  business: DataLoader<string, Business | null>;
+  business: DataLoader<string, BusinessRecord | null>;
 }
 
 export function createLoaders(em: EntityManager): AccountsLoaders {

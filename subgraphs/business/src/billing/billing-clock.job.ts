@@ -1,7 +1,7 @@
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { Queue } from "pg-boss";
 import type { JobQueue } from "../jobs/job-queue.ts";
-import { qualifiedTable } from "../shared/table.ts";
+import { qualifiedTable } from "@billfold/shared";
 import type { Mode } from "@billfold/shared";
 import { Shop } from "../shops/shop.entity.ts";
 import { Subscription } from "../subscriptions/subscription.entity.ts";

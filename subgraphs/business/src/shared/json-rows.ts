@@ -1,6 +1,6 @@
 import type { EntityClass, EntityProperty } from "@mikro-orm/core";
 import type { EntityManager } from "@mikro-orm/postgresql";
-import { qualifiedTable } from "./table.ts";
+import { qualifiedTable } from "@billfold/shared";
 
 /** An SQL expression giving one JSON value, and how to turn its parsed form into what resolvers read. */
 export interface JsonSql<T> {
