@@ -1,6 +1,6 @@
 // The subset of autocannon 9 the bench uses (the package ships no types).
 declare module "autocannon" {
-  interface Result {
+  export interface Result {
     requests: { average: number };
     errors: number;
     timeouts: number;
@@ -18,5 +18,7 @@ declare module "autocannon" {
     duration?: number;
     connections?: number;
     expectBody?: string;
+    /** Each request in turn; `onResponse` sees every answer's status and body. */
+    requests?: { onResponse?: (status: number, body: string) => void }[];
   }): Instance;
 }

@@ -13,6 +13,7 @@ import { createInterface } from "node:readline";
 import { type Identity, IDENTITY_HEADER, signIdentity } from "@billfold/shared";
 import { CONNECTIONS, DURATION_S, interleaved, load, ROUNDS, round, type Target } from "./load.ts";
 import { DASHBOARD_QUERY, ENTITIES_QUERY } from "./queries.ts";
+import { shardFailureUnderLoad } from "./shard-failure.ts";
 import { distBuiltAt, linkToDashboardMs, routeJsKbGzip, WEB_DIST } from "./web.ts";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -213,6 +214,21 @@ try {
   } catch (error) {
     results.P7.linkToDashboardError = String(error).slice(0, 500);
   }
+
+  // Last: it stops and restarts shard2.
+  log("S1: shard2 frozen, killed and restarted under the dashboard's load (10 s)");
+  const person = info.persons["10"];
+  const shard2 = new Set(info.businesses.filter((b: { shard: string }) => b.shard === "shard2").map((b: { id: string }) => b.id));
+  const businessIds = person.accounts.map((a: { businessId: string }) => a.businessId);
+  results.S1 = await shardFailureUnderLoad({
+    url: info.faultGatewayUrl,
+    cookie: info.cookies["10"],
+    businessIds,
+    shard2BusinessIds: businessIds.filter((id: string) => shard2.has(id)),
+    counterUrl: info.counterUrl,
+    shardTimeoutMs: info.faultShardTimeoutMs,
+    connections: CONNECTIONS,
+  });
 } finally {
   await stopServers();
 }
@@ -265,6 +281,11 @@ function table(r: Record<string, any>): string {
     ["P6 login timing", `p50 diff ${f(r.P6?.p50DiffMs, " ms")}`, r.P6?.error ?? `known ${f(r.P6?.knownP50Ms, " ms")}, unknown ${f(r.P6?.unknownP50Ms, " ms")}`],
     ["P7 JS gzip login / dashboard", `${f(r.P7?.loginKbGzip, " KB")} / ${f(r.P7?.dashboardKbGzip, " KB")}`, r.P7?.error ?? `dist built ${r.P7?.distBuiltAt}`],
     ["P7 link → dashboard", f(r.P7?.linkToDashboardMs, " ms"), r.P7?.linkToDashboardError ?? `runs ${JSON.stringify(r.P7?.linkToDashboardRunsMs)}; median link page ready ${f(r.P7?.linkPageMs, " ms")}, Continue → dashboard ${f(r.P7?.continueToDashboardMs, " ms")}`],
+    [
+      "S1 shard2 frozen, killed, restarted",
+      r.S1 ? `${r.S1.requests} answers, ${r.S1.wrong} wrong, ${r.S1.non2xx} non-2xx` : "null",
+      r.S1 ? `${r.S1.complete} complete, ${r.S1.partial} partial; p50 ${r.S1.p50Ms} ms, p99 ${r.S1.p99Ms} ms, max ${r.S1.maxMs} ms (shard timeout ${r.S1.shardTimeoutMs} ms); complete again ${r.S1.recoveryMs} ms after the restart` : "",
+    ],
   ];
   const head = `| Measure | Result | Detail (median [min–max] over ${r.meta.rounds} rounds) |\n|---|---|---|`;
   const bad = Object.entries({ ...r.P1, ...r.P4, ...r.P2?.perN }).filter(([, v]: [string, any]) => v && typeof v === "object" && (v.errors || v.non2xx || v.mismatches));

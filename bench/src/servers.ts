@@ -10,7 +10,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Identity } from "@billfold/shared";
 import { sessionCookie } from "../../test/support/graphql-client.ts";
-import { extraGateway } from "../../test/security/security-kit.ts";
+import { extraGateway, faultProxy, type ProxyMode } from "../../test/security/security-kit.ts";
 import { IDENTITY_SECRET, startSystem } from "../../test/support/system.ts";
 import { FANOUT_SIZES, seedFanout } from "./fanout-seed.ts";
 import { type Peer, startApolloGateway, startHiveGateway } from "./peers.ts";
@@ -21,7 +21,24 @@ subscribe("http.server.request.start", (message: any) => {
   const port = message.server?.address()?.port;
   if (port) received.set(port, (received.get(port) ?? 0) + 1);
 });
-const counter = createServer((request, response) => {
+// S1: `/fault/freeze` (SIGSTOP-like), `/fault/kill` (shard2 stopped, connections reset), `/fault/restore`.
+const faults: Record<string, () => Promise<void>> = {
+  "/fault/freeze": async () => fault.proxy.setMode("freeze"),
+  "/fault/kill": async () => {
+    fault.proxy.setMode("refuse");
+    await system.stopShard("shard2");
+  },
+  "/fault/restore": async () => {
+    await system.startShard("shard2");
+    fault.proxy.setMode("pass" satisfies ProxyMode);
+  },
+};
+const counter = createServer(async (request, response) => {
+  const injectFault = faults[request.url ?? ""];
+  if (injectFault) {
+    await injectFault();
+    return response.end("{}");
+  }
   const snapshot = Object.fromEntries(received);
   if (request.url === "/reset") received.clear();
   response.setHeader("content-type", "application/json");
@@ -55,10 +72,17 @@ for (const [name, start] of Object.entries(starters)) {
 // identical concurrent requests get (P1 and P4 report both).
 const noDedupe = await extraGateway(system, { SUBGRAPH_DEDUPE: "false" });
 
+// S1: a gateway whose shard2 sits behind a proxy that can freeze or drop it.
+const proxy = await faultProxy(() => system.shardUrl("shard2"));
+const S1_SHARD_TIMEOUT_MS = 1500;
+const fault = { proxy, gateway: await extraGateway(system, { SHARD_TIMEOUT_MS: String(S1_SHARD_TIMEOUT_MS) }, { shard2: proxy.url }) };
+
 console.log(
   `BENCH_READY ${JSON.stringify({
     gatewayUrl: system.gatewayUrl,
     gatewayNoDedupeUrl: noDedupe.url,
+    faultGatewayUrl: fault.gateway.url,
+    faultShardTimeoutMs: S1_SHARD_TIMEOUT_MS,
     publicUrl: system.publicUrl,
     shard1Url: system.shardUrl("shard1"),
     shard2Url: system.shardUrl("shard2"),
@@ -68,6 +92,7 @@ console.log(
     identitySecret: IDENTITY_SECRET,
     demoPerson: system.demo.person,
     persons: fanout.persons,
+    businesses: fanout.businesses,
     cookies,
     peers: Object.fromEntries(Object.entries(peers).map(([k, v]) => [k, "url" in v ? { url: v.url } : v])),
   })}`,
@@ -79,6 +104,8 @@ async function shutdown() {
   closing = true;
   counter.close();
   await noDedupe.close().catch(() => {});
+  await fault.gateway.close().catch(() => {});
+  await fault.proxy.close().catch(() => {});
   for (const peer of Object.values(peers)) if ("close" in peer) await peer.close().catch(() => {});
   await system.close().catch(() => {});
   process.exit(0);
