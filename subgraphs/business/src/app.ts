@@ -42,6 +42,7 @@ export async function createBusinessApp({ config, orm, jobsPollingIntervalSecond
   const { schema } = await buildBusinessSchema();
   const links = givenLinks ?? accountsLinksClient({ accountsUrl: config.ACCOUNTS_URL, shardId: config.SHARD_ID, identitySecret: config.IDENTITY_SECRET });
   const billingClockOn = config.BILLING_CLOCK ?? config.NODE_ENV !== "test";
+  const webhookUrlPolicy = { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_URLS ?? config.NODE_ENV !== "production" };
   const jobs = await startJobQueue({
     url: config.DATABASE_URL,
     poolMax: config.JOBS_POOL_MAX,
@@ -65,7 +66,12 @@ export async function createBusinessApp({ config, orm, jobsPollingIntervalSecond
     });
     const serviceCaller = { accountsUrl: config.ACCOUNTS_URL, shardId: config.SHARD_ID, identitySecret: config.IDENTITY_SECRET };
     await startCustomerEmailWorker(jobs, { ...serviceCaller, pollingIntervalSeconds: jobsPollingIntervalSeconds });
-    await startWebhookDeliveryWorker(jobs, { orm, pollingIntervalSeconds: jobsPollingIntervalSeconds, retryScheduleSeconds: webhookRetryScheduleSeconds });
+    await startWebhookDeliveryWorker(jobs, {
+      orm,
+      pollingIntervalSeconds: jobsPollingIntervalSeconds,
+      retryScheduleSeconds: webhookRetryScheduleSeconds,
+      allowPrivateAddresses: webhookUrlPolicy.allowPrivate,
+    });
     if (billingClockOn) await startBillingClock(jobs, orm, billing);
     const { app } = await createSubgraphServer<BusinessContext>({
       name: `business:${config.SHARD_ID}`,
@@ -76,9 +82,10 @@ export async function createBusinessApp({ config, orm, jobsPollingIntervalSecond
         ...createContext(orm.em.fork(), identity, "gateway", jobs, links, { businessId: businessHeader(request.headers), clientIp: request.ip }),
         billing,
         invoiceLinks,
+        webhookUrlPolicy,
       }),
       routes: (app, apollo) => {
-        registerMerchantRoute(app, apollo, { orm, jobs, identitySecret: config.IDENTITY_SECRET, links, licenseLimits, billing, invoiceLinks });
+        registerMerchantRoute(app, apollo, { orm, jobs, identitySecret: config.IDENTITY_SECRET, links, licenseLimits, billing, invoiceLinks, webhookUrlPolicy });
         registerInvoicePdfRoutes(app, { orm, identitySecret: config.IDENTITY_SECRET, links: invoiceLinks });
         registerPortalSessionRoute(app, { orm, links });
         registerCustomerEmailRoute(app, { orm, jobs, identitySecret: config.IDENTITY_SECRET });

@@ -30,6 +30,14 @@ export const businessEnv = sharedEnv.extend({
     .transform((value) => value === "true")
     .optional(),
   /**
+   * Let webhook endpoints and deliveries reach private and local addresses (127.0.0.1, 10/8,
+   * 169.254.169.254, ::1…). Default: on, except under NODE_ENV=production.
+   */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
+  /**
    * Fault injection for the durability test: a reactivation waits this long between the card
    * charge and its commit, so a test can kill the process in that window. Honoured only when
    * NODE_ENV=test (see createBilling).

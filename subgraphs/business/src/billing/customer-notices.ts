@@ -53,6 +53,26 @@ export function sendSubscriptionReactivated(em: EntityManager, jobs: JobQueue, s
   });
 }
 
+/** A subscription cancelled at its period end has now ended. */
+export function sendSubscriptionExpired(em: EntityManager, jobs: JobQueue, shop: Shop, customer: Customer, productName: string, subscription: Subscription) {
+  const ended = subscription.endedAt ? ` on ${subscription.endedAt.toISOString().slice(0, 10)}` : "";
+  return send(em, jobs, shop, customer, {
+    subject: `Your ${productName} subscription has ended — ${shop.name}`,
+    paragraphs: [`Your ${productName} subscription ended${ended}, at the end of its billing period, as you asked when you cancelled it. You will not be charged for it again.`],
+  });
+}
+
+/** The payment retries are over: the subscription has ended unpaid. */
+export function sendSubscriptionFailed(em: EntityManager, jobs: JobQueue, shop: Shop, customer: Customer, productName: string, invoice: Invoice) {
+  return send(em, jobs, shop, customer, {
+    subject: `Your ${productName} subscription has ended — ${shop.name}`,
+    paragraphs: [
+      `We couldn't collect ${formatMoney(invoice.total, invoice.currency)} for your ${productName} subscription, so it has ended and you will not be charged for it again.`,
+      "To keep using it, subscribe again with a working payment method.",
+    ],
+  });
+}
+
 /** A renewal failed: the subscription is on hold until the person fixes the card; the link goes straight there. */
 export function sendRenewalFailed(
   em: EntityManager,

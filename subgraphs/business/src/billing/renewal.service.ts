@@ -18,7 +18,7 @@ import type { Billing } from "./billing.ts";
 import { getShopOrThrow, settingsOf } from "./billing-clock.ts";
 import { type ChargeOutcome, chargeInvoice } from "./charge.service.ts";
 import { dunningChargeKey, renewalChargeKey } from "./processor-key.util.ts";
-import { paymentMethodLink, sendPaymentReceived, sendRenewalFailed } from "./customer-notices.ts";
+import { paymentMethodLink, sendPaymentReceived, sendRenewalFailed, sendSubscriptionExpired, sendSubscriptionFailed } from "./customer-notices.ts";
 import { paymentData, subscriptionData } from "./webhook-payloads.ts";
 
 export interface RenewalCounts {
@@ -82,6 +82,10 @@ async function processDue(em: EntityManager, deps: { jobs: JobQueue; billing: Bi
       subscription.endedAt = subscription.currentPeriodEnd ?? at;
       subscription.nextBillingDate = null;
       await syncLicenseKeysWithSubscription(tx, subscription);
+      const customer = await tx.findOneOrFail(Customer, { id: subscription.customerId });
+      const product = await tx.findOneOrFail(Product, { id: subscription.productId });
+      await sendSubscriptionExpired(tx, deps.jobs, shop, customer, product.name, subscription);
+      await emitWebhookEvent(tx, deps.jobs, shop, "subscription.expired", subscriptionData(subscription));
       await tx.flush();
       return "ended";
     }
@@ -121,18 +125,32 @@ async function renew(context: EventContext): Promise<Event> {
     return "renewed";
   }
   const days = settingsOf(shop).dunningDays;
-  subscription.status = days.length > 0 ? "on_hold" : "failed";
-  subscription.nextBillingDate = days.length > 0 ? addDays(invoice.issuedAt, days[0]) : null;
-  if (subscription.status === "failed") {
-    subscription.endedAt = at;
-    invoice.status = "uncollectible";
+  if (days.length === 0) {
+    await emitWebhookEvent(tx, deps.jobs, shop, "payment.failed", paymentData(outcome.payment));
+    await failSubscription(context, invoice);
+    await tx.flush();
+    return "failed";
   }
+  subscription.status = "on_hold";
+  subscription.nextBillingDate = addDays(invoice.issuedAt, days[0]);
   const customer = await tx.findOneOrFail(Customer, { id: subscription.customerId });
   await sendRenewalFailed(tx, deps.jobs, shop, customer, context.product.name, invoice, outcome.message, paymentMethodLink(deps.billing.publicUrl, subscription));
   await emitWebhookEvent(tx, deps.jobs, shop, "subscription.on_hold", subscriptionData(subscription, { invoiceId: invoice.id }));
   await emitWebhookEvent(tx, deps.jobs, shop, "payment.failed", paymentData(outcome.payment));
   await tx.flush();
-  return subscription.status === "failed" ? "failed" : "putOnHold";
+  return "putOnHold";
+}
+
+/** No payment retry is left: the subscription ends unpaid; the customer is emailed and the merchant notified. */
+async function failSubscription({ tx, deps, shop, subscription, product, at }: EventContext, invoice: Invoice): Promise<void> {
+  subscription.status = "failed";
+  subscription.endedAt = at;
+  subscription.nextBillingDate = null;
+  invoice.status = "uncollectible";
+  await syncLicenseKeysWithSubscription(tx, subscription);
+  const customer = await tx.findOneOrFail(Customer, { id: subscription.customerId });
+  await sendSubscriptionFailed(tx, deps.jobs, shop, customer, product.name, invoice);
+  await emitWebhookEvent(tx, deps.jobs, shop, "subscription.failed", subscriptionData(subscription, { invoiceId: invoice.id }));
 }
 
 /** A dunning retry of the outstanding invoice: paid → active with a new period; the last failure ends it. */
@@ -160,11 +178,7 @@ async function retry(context: EventContext): Promise<Event> {
   const retriesDone = Math.max(1, failuresBefore);
   await emitWebhookEvent(tx, deps.jobs, shop, "payment.failed", paymentData(outcome.payment));
   if (retriesDone >= days.length) {
-    subscription.status = "failed";
-    subscription.endedAt = at;
-    subscription.nextBillingDate = null;
-    invoice.status = "uncollectible";
-    await syncLicenseKeysWithSubscription(tx, subscription);
+    await failSubscription(context, invoice);
     await tx.flush();
     return "failed";
   }

@@ -10,8 +10,11 @@ import { Subscription } from "../subscriptions/subscription.entity.ts";
 import { type BusinessTestKit, createBusinessTestKit, merchantQuery } from "../testing/business-test-kit.ts";
 import { DAY, cardNumbersInBusinessTables, jobsOn, saveTestCard, seedActiveSubscription, seedCustomer, seedShop } from "../testing/money-fixtures.ts";
 import { WebhookEvent } from "../webhooks/webhook-event.entity.ts";
+import type { WebhookEventType } from "../webhooks/webhook-event-type.ts";
+import { BUSINESS_SCHEMA } from "../shared/database.ts";
 import { type Billing, createBilling } from "./billing.ts";
 import { tickBillingClock } from "./billing-clock.job.ts";
+import { runRenewals } from "./renewal.service.ts";
 
 const ADVANCE = `mutation ($to: DateTime!) { advanceTestClock(to: $to) { businessId now renewed putOnHold } }`;
 
@@ -39,6 +42,10 @@ async function world(card: string, settings = {}) {
   const advance = (days: number) => merchantQuery(app.app, scope.businessId, key, ADVANCE, { to: new Date(Date.now() + days * DAY).toISOString() });
   return { scope, customer, subscription, key, advance };
 }
+
+const eventsOf = (businessId: string, type?: WebhookEventType) => kit.orm.em.fork().find(WebhookEvent, { businessId, ...(type ? { type } : {}) }, { orderBy: { createdAt: "asc" } });
+const mailsTo = async (email: string, subject: RegExp) =>
+  (await jobsOn(kit.orm, CUSTOMER_EMAIL_QUEUE)).map((job) => job.data.message).filter((message) => message.to === email && subject.test(message.subject));
 
 describe("advanceTestClock", () => {
   it("renews a due subscription with a new paid invoice, month after month", async () => {
@@ -78,21 +85,33 @@ describe("advanceTestClock", () => {
   });
 
   it("retries on the dunning schedule and fails the subscription after the last retry", async () => {
-    const { subscription, advance } = await world("4000000000000002", { dunningDays: [2, 4] });
+    const { customer, subscription, advance } = await world("4000000000000002", { dunningDays: [2, 4] });
     await advance(6);
     await advance(6 + 2.5);
     const em = kit.orm.em.fork();
     expect(await em.findOneOrFail(Subscription, subscription.id)).toMatchObject({ status: "on_hold" });
     expect(await em.count(Payment, { subscriptionId: subscription.id, status: "failed" })).toBe(2);
+    expect(await eventsOf(subscription.businessId, "subscription.failed")).toHaveLength(0);
+    expect(await mailsTo(customer.email, /has ended/)).toHaveLength(0);
     await advance(20);
     const ended = await kit.orm.em.fork().findOneOrFail(Subscription, subscription.id);
     expect(ended).toMatchObject({ status: "failed", nextBillingDate: null });
+    const failed = await eventsOf(subscription.businessId, "subscription.failed");
+    expect(failed).toHaveLength(1);
+    expect(failed[0].payload).toMatchObject({ subscription: { id: subscription.id, status: "failed", nextBillingDate: null } });
+    const [mail, ...more] = await mailsTo(customer.email, /has ended/);
+    expect(more).toHaveLength(0);
+    expect(mail).toMatchObject({ subject: `Your Starter subscription has ended — Shop ${subscription.businessId}` });
+    expect(mail.text).toContain("couldn't collect 19.00 USD");
+    await advance(60);
+    expect(await eventsOf(subscription.businessId, "subscription.failed")).toHaveLength(1);
+    expect(await mailsTo(customer.email, /has ended/)).toHaveLength(1);
     expect(await kit.orm.em.fork().count(Payment, { subscriptionId: subscription.id, status: "failed" })).toBe(3);
     expect(await kit.orm.em.fork().findOneOrFail(Invoice, { subscriptionId: subscription.id })).toMatchObject({ status: "uncollectible" });
   });
 
   it("ends a subscription cancelled at the period end instead of renewing it", async () => {
-    const { subscription, advance } = await world("4242424242424242");
+    const { customer, subscription, advance } = await world("4242424242424242");
     const em = kit.orm.em.fork();
     const row = await em.findOneOrFail(Subscription, subscription.id);
     row.cancelAtPeriodEnd = true;
@@ -100,6 +119,48 @@ describe("advanceTestClock", () => {
     await advance(10);
     expect(await kit.orm.em.fork().findOneOrFail(Subscription, subscription.id)).toMatchObject({ status: "cancelled", endedAt: subscription.currentPeriodEnd, nextBillingDate: null });
     expect(await kit.orm.em.fork().count(Invoice, { subscriptionId: subscription.id })).toBe(0);
+    const events = await eventsOf(subscription.businessId);
+    expect(events.map((event) => event.type)).toEqual(["subscription.expired"]);
+    expect(events[0].payload).toMatchObject({ subscription: { id: subscription.id, status: "cancelled", endedAt: subscription.currentPeriodEnd!.toISOString() } });
+    const mails = await mailsTo(customer.email, /./);
+    expect(mails).toEqual([expect.objectContaining({ subject: `Your Starter subscription has ended — Shop ${subscription.businessId}` })]);
+    expect(mails[0].text).toContain(`ended on ${subscription.currentPeriodEnd!.toISOString().slice(0, 10)}`);
+    await advance(60);
+    expect(await eventsOf(subscription.businessId)).toHaveLength(1);
+    expect(await mailsTo(customer.email, /./)).toHaveLength(1);
+  });
+
+  it("fails a subscription at once when the shop has no dunning retries, telling the customer it has ended", async () => {
+    const { customer, subscription, advance } = await world("4000000000000002", { dunningDays: [] });
+    await advance(6);
+    expect(await kit.orm.em.fork().findOneOrFail(Subscription, subscription.id)).toMatchObject({ status: "failed", nextBillingDate: null });
+    expect((await eventsOf(subscription.businessId)).map((event) => event.type)).toEqual(["payment.failed", "subscription.failed"]);
+    expect(await mailsTo(customer.email, /./)).toEqual([expect.objectContaining({ subject: `Your Starter subscription has ended — Shop ${subscription.businessId}` })]);
+  });
+
+  it("sends neither the event nor the email when the ending transaction rolls back", async () => {
+    const { scope, customer, subscription, advance } = await world("4242424242424242");
+    const em = kit.orm.em.fork();
+    (await em.findOneOrFail(Subscription, subscription.id)).cancelAtPeriodEnd = true;
+    await em.flush();
+    const trigger = `refuse_end_${subscription.id.replace(/\W/g, "_")}`;
+    await em.execute(`create function "${BUSINESS_SCHEMA}".${trigger}() returns trigger language plpgsql as $$ begin raise exception 'refused by test'; end $$`);
+    await em.execute(
+      `create trigger ${trigger} before update on "${BUSINESS_SCHEMA}".subscription for each row when (old.id = '${subscription.id}') execute function "${BUSINESS_SCHEMA}".${trigger}()`,
+    );
+    try {
+      await expect(runRenewals(kit.orm.em.fork(), { jobs: app.jobs, billing }, scope, new Date(Date.now() + 10 * DAY), { simulate: true })).rejects.toThrow(/refused by test/);
+    } finally {
+      await em.execute(`drop trigger ${trigger} on "${BUSINESS_SCHEMA}".subscription`);
+      await em.execute(`drop function "${BUSINESS_SCHEMA}".${trigger}()`);
+    }
+    expect(await kit.orm.em.fork().findOneOrFail(Subscription, subscription.id)).toMatchObject({ status: "active" });
+    expect(await eventsOf(subscription.businessId)).toHaveLength(0);
+    expect(await mailsTo(customer.email, /./)).toHaveLength(0);
+
+    await advance(10);
+    expect((await eventsOf(subscription.businessId)).map((event) => event.type)).toEqual(["subscription.expired"]);
+    expect(await mailsTo(customer.email, /./)).toHaveLength(1);
   });
 
   it("moves only forward, and only with a test key", async () => {

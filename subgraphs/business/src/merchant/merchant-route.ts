@@ -12,6 +12,7 @@ import type { LicenseRateLimits } from "../licenses/license-rate-limits.ts";
 import type { Billing } from "../billing/billing.ts";
 import type { InvoiceLinks } from "../invoices/invoice-link.util.ts";
 import { type BusinessContext, createContext } from "../shared/context.ts";
+import type { WebhookUrlPolicy } from "../webhooks/webhook-url.util.ts";
 
 export const MERCHANT_ROUTE = "/business/:businessId/graphql";
 
@@ -24,6 +25,7 @@ interface MerchantRouteOptions {
   licenseLimits?: LicenseRateLimits;
   billing?: Billing;
   invoiceLinks?: InvoiceLinks;
+  webhookUrlPolicy?: WebhookUrlPolicy;
 }
 
 type Verdict = { identity: Identity } | { status: 401 | 403; code: "UNAUTHENTICATED" | "FORBIDDEN"; message: string };
@@ -89,6 +91,7 @@ export function registerMerchantRoute(app: FastifyInstance, apollo: ApolloServer
         licenseLimits: options.licenseLimits,
         billing: options.billing,
         invoiceLinks: options.invoiceLinks,
+        webhookUrlPolicy: options.webhookUrlPolicy,
       }),
     }),
   );

@@ -6,6 +6,7 @@ import type { AccountsLinks } from "../customer-portal/accounts-links.client.ts"
 import type { InvoiceLinks } from "../invoices/invoice-link.util.ts";
 import type { JobQueue } from "../jobs/job-queue.ts";
 import type { LicenseRateLimits } from "../licenses/license-rate-limits.ts";
+import type { WebhookUrlPolicy } from "../webhooks/webhook-url.util.ts";
 import { RecordLoaders } from "./record-loaders.ts";
 
 /** How the request reached this shard: through the gateway, or on the merchant endpoint with an API key. */
@@ -28,6 +29,8 @@ export interface BusinessContext {
   billing?: Billing;
   /** Signs the expiring invoice PDF links (`Invoice.pdfUrl`). */
   invoiceLinks?: InvoiceLinks;
+  /** Which webhook endpoint URLs may be registered (absent: public https hosts only). */
+  webhookUrlPolicy?: WebhookUrlPolicy;
 }
 
 export interface RequestInfo {

@@ -55,6 +55,8 @@ export interface WebhookWorkerOptions {
   retryScheduleSeconds?: readonly number[];
   timeoutMs?: number;
   pollingIntervalSeconds?: number;
+  /** Deliver to private and local addresses too (WEBHOOK_ALLOW_PRIVATE_URLS). */
+  allowPrivateAddresses: boolean;
 }
 
 /** Runs one pending attempt: POST, then record the outcome and schedule the next attempt in one transaction. */
@@ -66,7 +68,7 @@ export async function runWebhookDelivery(job: WebhookDeliveryJob, jobs: JobQueue
   const endpoint = await em.findOneOrFail(WebhookEndpoint, delivery.endpointId, { populate: ["secret"] });
   const usable = endpoint.active && !endpoint.deletedAt;
   const outcome: DeliveryOutcome = usable
-    ? await postWebhook(endpoint, event, { timeoutMs: options.timeoutMs })
+    ? await postWebhook(endpoint, event, { timeoutMs: options.timeoutMs, allowPrivateAddresses: options.allowPrivateAddresses })
     : { ok: false, responseStatus: null, responseBody: "Not sent: the endpoint is disabled or deleted.", durationMs: 0 };
   const schedule = options.retryScheduleSeconds ?? WEBHOOK_RETRY_SCHEDULE_SECONDS;
   const delaySeconds = schedule[delivery.attempt - 1];

@@ -9,26 +9,9 @@ import { WebhookEndpoint } from "./webhook-endpoint.entity.ts";
 import { WebhookEvent } from "./webhook-event.entity.ts";
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType, isWebhookEventType } from "./webhook-event-type.ts";
 import { newWebhookSecret } from "./webhook-secret.util.ts";
+import { type WebhookUrlPolicy, checkWebhookUrl } from "./webhook-url.util.ts";
 
 export const MAX_WEBHOOK_ENDPOINTS = 16;
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
-/** An https URL, or http to this machine (local development); no credentials, at most 2048 characters. */
-export function checkWebhookUrl(value: string): string {
-  const fail = () =>
-    badInput("The endpoint URL must be https:// (http:// only for localhost or 127.0.0.1), without a user name or password.", { argument: "url" });
-  if (value.length > 2048) throw badInput("The endpoint URL is longer than 2048 characters.", { argument: "url" });
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    throw fail();
-  }
-  if (url.username || url.password) throw fail();
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname))) throw fail();
-  url.hash = "";
-  return url.toString();
-}
 
 /** At least one known event type, each once. */
 export function checkEventTypes(values: readonly string[]): WebhookEventType[] {
@@ -54,8 +37,9 @@ export async function createWebhookEndpoint(
   em: EntityManager,
   scope: Scope,
   input: { url: string; eventTypes: readonly string[] },
+  urlPolicy: WebhookUrlPolicy,
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
-  const url = checkWebhookUrl(input.url);
+  const url = checkWebhookUrl(input.url, urlPolicy);
   const eventTypes = checkEventTypes(input.eventTypes);
   const count = await em.count(WebhookEndpoint, { businessId: scope.businessId, mode: scope.mode, deletedAt: null });
   if (count >= MAX_WEBHOOK_ENDPOINTS) {
@@ -76,9 +60,10 @@ export async function updateWebhookEndpoint(
   scope: Scope,
   id: string,
   input: { url?: string | null; eventTypes?: readonly string[] | null; active?: boolean | null },
+  urlPolicy: WebhookUrlPolicy,
 ): Promise<WebhookEndpoint> {
   const endpoint = await getWebhookEndpointOrThrow(em, scope, id);
-  if (input.url != null) endpoint.url = checkWebhookUrl(input.url);
+  if (input.url != null) endpoint.url = checkWebhookUrl(input.url, urlPolicy);
   if (input.eventTypes != null) endpoint.eventTypes = checkEventTypes(input.eventTypes);
   if (input.active != null) endpoint.active = input.active;
   await em.flush();

@@ -7,6 +7,8 @@ export const WEBHOOK_EVENT_TYPES = [
   "subscription.renewed",
   "subscription.plan_changed",
   "subscription.cancelled",
+  "subscription.expired",
+  "subscription.failed",
   "license_key.created",
 ] as const;
 

@@ -1,4 +1,9 @@
+import { type IncomingMessage, request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { isIP } from "node:net";
 import { Webhook } from "standardwebhooks";
+import { isPublicAddress } from "./public-address.util.ts";
+import { PrivateAddressError, publicOnlyLookup } from "./public-lookup.ts";
 import type { WebhookEndpoint } from "./webhook-endpoint.entity.ts";
 import type { WebhookEvent } from "./webhook-event.entity.ts";
 
@@ -28,20 +33,17 @@ export function signWebhook(secret: string, eventId: string, body: string, now =
 }
 
 /** The first KB of a response body (the rest is never downloaded), cut on a character boundary. */
-async function readStart(response: Response): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
+async function readStart(response: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
-    while (size <= RESPONSE_BODY_LIMIT) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(Buffer.from(value));
-      size += value.byteLength;
+    for await (const chunk of response as AsyncIterable<Buffer>) {
+      chunks.push(chunk);
+      size += chunk.byteLength;
+      if (size > RESPONSE_BODY_LIMIT) break;
     }
   } finally {
-    await reader.cancel().catch(() => undefined);
+    response.destroy();
   }
   const bytes = Buffer.concat(chunks);
   if (bytes.length <= RESPONSE_BODY_LIMIT) return bytes.toString("utf8");
@@ -49,25 +51,56 @@ async function readStart(response: Response): Promise<string> {
   return bytes.subarray(0, RESPONSE_BODY_LIMIT).toString("utf8").replace(/\uFFFD$/, "");
 }
 
+/** One POST (redirects are not followed); resolves with the status and the start of the body. */
+function post(url: URL, headers: Record<string, string>, body: string, options: { timeoutMs: number; publicOnly: boolean }): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = (url.protocol === "https:" ? httpsRequest : httpRequest)(url, {
+      method: "POST",
+      headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+      signal: AbortSignal.timeout(options.timeoutMs),
+      // No shared pool: every delivery connects to an address checked for it.
+      agent: false,
+      ...(options.publicOnly ? { lookup: publicOnlyLookup } : {}),
+    });
+    request.on("error", reject);
+    request.on("response", (response) => {
+      const status = response.statusCode ?? 0;
+      readStart(response).then((text) => resolve({ status, text }), () => resolve({ status, text: "" }));
+    });
+    request.end(body);
+  });
+}
+
+/** Why the delivery did not get an answer, for the delivery log. */
+function failureReason(error: unknown, timeoutMs: number): string {
+  if (error instanceof PrivateAddressError) return `Not sent: ${error.message}; webhooks are only sent to public internet hosts.`;
+  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `No answer within ${Math.round(timeoutMs / 1000)} s.`;
+  return `Could not connect: ${error instanceof Error ? error.message : "unknown error"}.`;
+}
+
+export interface PostWebhookOptions {
+  timeoutMs?: number;
+  /** Connect to private and local addresses too (development and tests); otherwise such a delivery is not sent. */
+  allowPrivateAddresses?: boolean;
+}
+
 /** POSTs one signed delivery; any 2xx is success. Never throws: a network error is an outcome too. */
-export async function postWebhook(endpoint: WebhookEndpoint, event: WebhookEvent, options: { timeoutMs?: number } = {}): Promise<DeliveryOutcome> {
+export async function postWebhook(endpoint: WebhookEndpoint, event: WebhookEvent, options: PostWebhookOptions = {}): Promise<DeliveryOutcome> {
+  const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
+  const publicOnly = !options.allowPrivateAddresses;
+  const url = new URL(endpoint.url);
+  // An address literal is connected to without a lookup, so it is checked here.
+  if (publicOnly && isIP(url.hostname.replace(/^\[(.*)\]$/, "$1")) && !isPublicAddress(url.hostname)) {
+    return { ok: false, responseStatus: null, responseBody: failureReason(new PrivateAddressError(`${url.hostname} is a private or local address`), timeoutMs), durationMs: 0 };
+  }
   const body = webhookBody(event);
+  const headers = { "content-type": "application/json", "user-agent": "Billfold-Webhooks/1.0", ...signWebhook(endpoint.secret, event.id, body) };
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const response = await fetch(endpoint.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", "user-agent": "Billfold-Webhooks/1.0", ...signWebhook(endpoint.secret, event.id, body) },
-      body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(options.timeoutMs ?? WEBHOOK_TIMEOUT_MS),
-    });
-    const text = await readStart(response).catch(() => "");
-    return { ok: response.status >= 200 && response.status < 300, responseStatus: response.status, responseBody: text, durationMs: elapsed() };
+    const { status, text } = await post(url, headers, body, { timeoutMs, publicOnly });
+    return { ok: status >= 200 && status < 300, responseStatus: status, responseBody: text, durationMs: elapsed() };
   } catch (error) {
-    const reason = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")
-      ? `No answer within ${Math.round((options.timeoutMs ?? WEBHOOK_TIMEOUT_MS) / 1000)} s.`
-      : `Could not connect: ${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : "unknown error"}.`;
-    return { ok: false, responseStatus: null, responseBody: reason, durationMs: elapsed() };
+    return { ok: false, responseStatus: null, responseBody: failureReason(error, timeoutMs), durationMs: elapsed() };
   }
 }

@@ -12,6 +12,7 @@ import {
   updateWebhookEndpoint,
 } from "./webhook-endpoint.service.ts";
 import { WEBHOOK_EVENT_TYPES } from "./webhook-event-type.ts";
+import type { WebhookUrlPolicy } from "./webhook-url.util.ts";
 import {
   CreateWebhookEndpointInput,
   CreatedWebhookEndpointType,
@@ -19,6 +20,8 @@ import {
   WebhookDeliveryType,
   WebhookEndpointType,
 } from "./webhook.type.ts";
+
+const urlPolicy = (ctx: BusinessContext): WebhookUrlPolicy => ctx.webhookUrlPolicy ?? { allowPrivate: false };
 
 export const WebhookDeliveryConnection = connectionType("WebhookDeliveryConnection", WebhookDeliveryType);
 
@@ -63,7 +66,7 @@ export class WebhookResolver {
     @Arg("input", () => CreateWebhookEndpointInput) input: CreateWebhookEndpointInput,
     @Ctx() ctx: BusinessContext,
   ): Promise<CreatedWebhookEndpointType> {
-    const { endpoint, secret } = await createWebhookEndpoint(ctx.em, merchantScope(ctx), input);
+    const { endpoint, secret } = await createWebhookEndpoint(ctx.em, merchantScope(ctx), input, urlPolicy(ctx));
     return Object.assign(new CreatedWebhookEndpointType(), { endpoint: WebhookEndpointType.from(endpoint), secret });
   }
 
@@ -74,7 +77,7 @@ export class WebhookResolver {
     @Arg("input", () => UpdateWebhookEndpointInput) input: UpdateWebhookEndpointInput,
     @Ctx() ctx: BusinessContext,
   ): Promise<WebhookEndpointType> {
-    return WebhookEndpointType.from(await updateWebhookEndpoint(ctx.em, merchantScope(ctx), id, input));
+    return WebhookEndpointType.from(await updateWebhookEndpoint(ctx.em, merchantScope(ctx), id, input, urlPolicy(ctx)));
   }
 
   @Mutation(() => Boolean)
