@@ -161,7 +161,8 @@ describe("license keys for customers and merchants", () => {
     expect(events.map((event) => (event.payload as { licenseKey: { id: string } }).licenseKey.id).sort()).toEqual([first!.id, second!.id, subKey!.id].sort());
   });
 
-  it("schedules the key's end when the person cancels at period end, and lifts it when they resume", async () => {
+  /** An active monthly subscription ending its period in 10 days, with a key issued for it. */
+  async function subscriptionWithKey() {
     const em = kit.orm.em.fork();
     const { customer, product } = await seedLicenseKey(em, scope);
     const periodEnd = new Date(Date.now() + 10 * DAY);
@@ -175,6 +176,11 @@ describe("license keys for customers and merchants", () => {
       subscriptionId: subscription.id,
     }))!;
     const reload = () => kit.orm.em.fork().findOneOrFail(LicenseKey, { id: key.id });
+    return { em, customer, subscription, periodEnd, key, reload };
+  }
+
+  it("schedules the key's end when the person cancels at period end, and lifts it when they resume", async () => {
+    const { customer, subscription, periodEnd, reload } = await subscriptionWithKey();
     const customerScope = { ...scope, customerId: customer.id };
 
     await cancelSubscription(kit.orm.em.fork(), business.jobs, customerScope, { subscriptionId: subscription.id, when: "at_period_end" });
@@ -184,19 +190,7 @@ describe("license keys for customers and merchants", () => {
   });
 
   it("disables a subscription's key at the end of its period once it is cancelled, and lifts that when it resumes", async () => {
-    const em = kit.orm.em.fork();
-    const { customer, product } = await seedLicenseKey(em, scope);
-    const periodEnd = new Date(Date.now() + 10 * DAY);
-    const subscription = buildSubscription(em, {
-      ...scope, customerId: customer.id, productId: product.id, status: "active", amount: 900, currency: "EUR", interval: "month", currentPeriodEnd: periodEnd,
-    });
-    await em.flush();
-    const key = (await issueLicenseKeyForPurchase(kit.orm.em.fork(), business.jobs, {
-      product: Object.assign(product, { licenseSettings: { issue: "per_subscription", activationLimit: 1 } }),
-      customerId: customer.id,
-      subscriptionId: subscription.id,
-    }))!;
-    const reload = () => kit.orm.em.fork().findOneOrFail(LicenseKey, { id: key.id });
+    const { em, subscription, periodEnd, key, reload } = await subscriptionWithKey();
 
     subscription.status = "cancelled";
     subscription.cancelledAt = new Date();
