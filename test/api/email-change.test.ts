@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { directoryAccounts, upsertDirectoryEntries } from "@billfold/accounts/directory/directory.service";
 import { createSession, resolveSessionIdentity } from "@billfold/accounts/sessions/session.service";
@@ -7,6 +6,7 @@ import { Customer } from "@billfold/business/customers/customer.entity";
 import { type BusinessTestKit, createBusinessTestKit, seedFullAccount } from "@billfold/business/testing/business-test-kit";
 import type { Identity } from "@billfold/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../support/ports.ts";
 
 let accounts: AccountsTestKit;
 let business: BusinessTestKit;
@@ -14,13 +14,6 @@ const ids = { acme: "", globex: "", acmeLive: "", globexLive: "", acmeTest: "" }
 const OLD = uniqueEmail("old");
 const NEW = uniqueEmail("new");
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 beforeAll(async () => {
   const shardPort = await freePort();

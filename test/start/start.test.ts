@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../../scripts/src/stack.ts";
 import { postGraphQL } from "../support/graphql-client.ts";
 
-const base = 20_000 + Math.floor(Math.random() * 20_000);
+// Below the ephemeral range (32768+), so no outgoing connection holds one of them (see support/ports.ts).
+const base = 20_000 + Math.floor(Math.random() * 12_000);
 const ports = { GATEWAY_PORT: base, ACCOUNTS_PORT: base + 1, SHARD1_PORT: base + 2, SHARD2_PORT: base + 3, EMBEDDED_DB_PORT: base + 4 };
 const origin = `http://127.0.0.1:${ports.GATEWAY_PORT}`;
 

@@ -1,6 +1,4 @@
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createAccountsApp, migrateAccounts, openAccountsDatabase, parseAccountsConfig } from "@billfold/accounts";
@@ -10,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@billfold/shared/testing/
 import type { MikroORM } from "@mikro-orm/postgresql";
 import type { FastifyInstance } from "fastify";
 import { type DemoManifest, seedDemo } from "../../scripts/src/seed/seed-demo.ts";
+import { freePort } from "./ports.ts";
 
 export const IDENTITY_SECRET = "system-test-secret-".padEnd(48, "x");
 const SHARD_IDS = ["shard1", "shard2"] as const;
@@ -39,14 +38,6 @@ export interface BillfoldSystem {
   close(): Promise<void>;
 }
 
-/** A free loopback port, so the gateway's PUBLIC_URL (used in every emailed link) is known up front. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function listenOn(app: FastifyInstance, port = 0): Promise<number> {
   await app.listen({ port, host: "127.0.0.1" });
