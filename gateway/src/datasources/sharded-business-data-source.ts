@@ -5,7 +5,7 @@ import type { SubgraphHttp } from "../http/subgraph-http.ts";
 import type { BusinessDirectory, BusinessRoute } from "../routing/business-directory.ts";
 import { firstPositionByKey, groupPositions, remapEntityErrors } from "./entity-batches.util.ts";
 import { ShardBreaker } from "./shard-breaker.ts";
-import { type ProcessOptions, SignedDataSource, type SubgraphResponse } from "./signed-data-source.ts";
+import { operationOf, type ProcessOptions, SignedDataSource, type SubgraphResponse } from "./signed-data-source.ts";
 
 type SubgraphRequest = ProcessOptions["request"];
 type Representation = Record<string, unknown>;
@@ -40,9 +40,9 @@ export const shardUnavailable = (route: BusinessRoute, path?: (string | number)[
 const businessNotFound = (businessId: string, path?: (string | number)[]) =>
   error("This business was not found.", { code: "NOT_FOUND", businessId }, path);
 
-function isEntitiesOperation({ request, ...options }: ProcessOptions): boolean {
-  const document = "document" in options ? options.document : undefined;
-  const operation = document?.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+function isEntitiesOperation(options: ProcessOptions): boolean {
+  const { request } = options;
+  const operation = operationOf(options);
   if (operation) {
     const first = operation.selectionSet.selections[0];
     return operation.selectionSet.selections.length === 1 && first.kind === Kind.FIELD && first.name.value === "_entities";

@@ -1,6 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { IDENTITY_HEADER } from "@billfold/shared";
-import { GraphQLError, type GraphQLFormattedError, Kind, OperationTypeNode } from "graphql";
+import { GraphQLError, type GraphQLFormattedError, Kind, type OperationDefinitionNode, OperationTypeNode } from "graphql";
 import type { GatewayContext } from "../context.ts";
 import type { SubgraphAnswer, SubgraphHttp } from "../http/subgraph-http.ts";
 
@@ -11,9 +11,14 @@ export interface SubgraphResponse {
   extensions?: Record<string, unknown>;
 }
 
-const isQuery = (options: ProcessOptions): boolean => {
+/** The operation the gateway's plan sends, when the call carries its parsed document. */
+export function operationOf(options: ProcessOptions): OperationDefinitionNode | undefined {
   const document = "document" in options ? options.document : undefined;
-  const operation = document?.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  return document?.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+}
+
+const isQuery = (options: ProcessOptions): boolean => {
+  const operation = operationOf(options);
   return operation ? operation.operation === OperationTypeNode.QUERY : /^\s*(\{|query\b)/.test(options.request.query ?? "");
 };
 
