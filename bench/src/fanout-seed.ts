@@ -13,15 +13,16 @@ export const fanoutEmail = (n: number) => `bench-n${n}@billfold.dev`;
  */
 export async function seedFanout(accountsOrm: MikroORM, businessOrm: MikroORM) {
   const max = Math.max(...FANOUT_SIZES);
-  const businesses: { id: string; shard: string }[] = [];
+  const businesses: { id: string; name: string; shard: string }[] = [];
   for (let i = 0; i < max; i++) {
     const id = `biz_bench${String(i).padStart(3, "0")}`;
     const shard = i % 2 === 0 ? "shard1" : "shard2";
+    const name = `Bench ${i}`;
     await registerBusiness(accountsOrm.em.fork(), {
-      id, name: `Bench ${i}`, slug: `bench-${i}`, supportEmail: `support+bench${i}@billfold.dev`,
+      id, name, slug: `bench-${i}`, supportEmail: `support+bench${i}@billfold.dev`,
       brand: { primaryColor: "#2563eb", accentColor: "#0ea5e9" }, shard,
     });
-    businesses.push({ id, shard });
+    businesses.push({ id, name, shard });
   }
   const persons: Record<number, { email: string; accounts: { businessId: string; customerId: string }[] }> = {};
   for (const n of FANOUT_SIZES) {

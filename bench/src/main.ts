@@ -217,14 +217,11 @@ try {
 
   // Last: it stops and restarts shard2.
   log("S1: shard2 frozen, killed and restarted under the dashboard's load (10 s)");
-  const person = info.persons["10"];
-  const shard2 = new Set(info.businesses.filter((b: { shard: string }) => b.shard === "shard2").map((b: { id: string }) => b.id));
-  const businessIds = person.accounts.map((a: { businessId: string }) => a.businessId);
+  const ofPerson = new Set(info.persons["10"].accounts.map((a: { businessId: string }) => a.businessId));
   results.S1 = await shardFailureUnderLoad({
     url: info.faultGatewayUrl,
     cookie: info.cookies["10"],
-    businessIds,
-    shard2BusinessIds: businessIds.filter((id: string) => shard2.has(id)),
+    businesses: info.businesses.filter((b: { id: string }) => ofPerson.has(b.id)),
     counterUrl: info.counterUrl,
     shardTimeoutMs: info.faultShardTimeoutMs,
     connections: CONNECTIONS,

@@ -1,44 +1,33 @@
 import autocannon, { type Result } from "autocannon";
+import { DASHBOARD, judgeDashboard } from "../../test/security/security-kit.ts";
 import { round } from "./load.ts";
 
 export interface ShardFailureOptions {
   /** The gateway whose shard2 is behind the fault proxy. */
   url: string;
   cookie: string;
-  /** Businesses of the person, and which of them shard2 serves. */
-  businessIds: string[];
-  shard2BusinessIds: string[];
+  /** The person's businesses, each with its name and shard. */
+  businesses: { id: string; name: string; shard: string }[];
   /** `${counterUrl}/fault/{freeze,kill,restore}` injects the faults. */
   counterUrl: string;
   shardTimeoutMs: number;
   connections: number;
 }
 
-const QUERY = JSON.stringify({ query: "query S1 { viewer { accounts { businessId business { name } subscriptions { id } } } }" });
+const QUERY = JSON.stringify({ query: DASHBOARD });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * S1 under load: autocannon drives the unified dashboard while shard2 freezes (as under
- * SIGSTOP), is killed (connections reset, port closed) and comes back. Each answer is judged:
- * complete, partial (shard1's data plus a SHARD_UNAVAILABLE error naming each missing shard2
- * business) or wrong. Recovery is the time from the restart to the first complete answer.
+ * SIGSTOP), is killed (connections reset, port closed) and comes back. Each answer is judged
+ * as the S1 test judges it (`judgeDashboard`): complete, partial or wrong. Recovery is the time
+ * from the restart to the first complete answer.
  */
 export async function shardFailureUnderLoad(options: ShardFailureOptions) {
   const counts = { complete: 0, partial: 0, wrong: 0 };
   const latencies: number[] = [];
   let restoredAt = Number.POSITIVE_INFINITY;
   let recoveredAt = Number.POSITIVE_INFINITY;
-  const judge = (status: number, text: string): keyof typeof counts => {
-    if (status !== 200) return "wrong";
-    const body = JSON.parse(text) as { data?: any; errors?: any[] };
-    const accounts = (body.data?.viewer?.accounts ?? []) as { businessId: string; subscriptions: unknown[] | null }[];
-    if (accounts.length !== options.businessIds.length) return "wrong";
-    const missing = accounts.filter((account) => account.subscriptions === null).map((account) => account.businessId);
-    if (missing.some((id) => !options.shard2BusinessIds.includes(id))) return "wrong";
-    const named = missing.every((id) => body.errors?.some((e) => e.extensions?.code === "SHARD_UNAVAILABLE" && e.extensions.businessId === id));
-    if (!named) return "wrong";
-    return missing.length ? "partial" : "complete";
-  };
   const instance = autocannon({
     url: `${options.url}/graphql`,
     method: "POST",
@@ -49,7 +38,8 @@ export async function shardFailureUnderLoad(options: ShardFailureOptions) {
     requests: [
       {
         onResponse: (status: number, body: string) => {
-          const verdict = judge(status, body);
+          const answer = { status, ...(status === 200 ? JSON.parse(body) : {}) };
+          const { verdict } = judgeDashboard(answer, options.businesses, "shard2");
           counts[verdict]++;
           if (verdict === "complete" && performance.now() > restoredAt) recoveredAt = Math.min(recoveredAt, performance.now());
         },

@@ -1,6 +1,7 @@
 import { connect, createServer, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import { createGateway, type Gateway, loadGatewayConfig } from "@billfold/gateway";
+import type { GraphQLResponse } from "../support/graphql-client.ts";
 import type { BillfoldSystem } from "../support/system.ts";
 import { IDENTITY_SECRET } from "../support/system.ts";
 
@@ -20,6 +21,35 @@ export const DASHBOARD = /* GraphQL */ `
     }
   }
 `;
+
+export type ShardVerdict = "complete" | "partial" | "wrong";
+
+/**
+ * Judges a `DASHBOARD` answer while `failingShard` may be down. complete: every business's data;
+ * partial: only businesses of `failingShard` lack their data, each named by a SHARD_UNAVAILABLE
+ * error; anything else is wrong, with why.
+ */
+export function judgeDashboard(
+  answer: GraphQLResponse,
+  businesses: readonly { id: string; name: string; shard: string }[],
+  failingShard: string,
+): { verdict: ShardVerdict; why?: string } {
+  if (answer.status !== 200) return { verdict: "wrong", why: `HTTP ${answer.status}` };
+  const accounts = (answer.data?.viewer?.accounts ?? []) as any[];
+  if (accounts.length !== businesses.length) return { verdict: "wrong", why: `${accounts.length} accounts for ${businesses.length} businesses` };
+  let missing = 0;
+  for (const business of businesses) {
+    const account = accounts.find((a) => a.businessId === business.id);
+    if (!account) return { verdict: "wrong", why: `no account for ${business.id}` };
+    if (account.business?.name !== business.name) return { verdict: "wrong", why: `no name for ${business.id}` };
+    if (Array.isArray(account.subscriptions) && account.subscriptions.length > 0) continue;
+    if (business.shard !== failingShard) return { verdict: "wrong", why: `healthy ${business.id} lost its data` };
+    const named = answer.errors?.some((e) => e.extensions?.code === "SHARD_UNAVAILABLE" && e.extensions.businessId === business.id && e.message.includes(business.name));
+    if (!named) return { verdict: "wrong", why: `${business.id} missing without an error naming it` };
+    missing++;
+  }
+  return { verdict: missing ? "partial" : "complete" };
+}
 
 /** Another gateway in front of `system`'s subgraphs, with its own settings (production mode, timeouts, proxies). */
 export async function extraGateway(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PERSON } from "../../scripts/src/seed/demo-catalog.ts";
 import { type GraphQLResponse, postGraphQL, sessionCookie } from "../support/graphql-client.ts";
 import { type BillfoldSystem, startSystem } from "../support/system.ts";
-import { DASHBOARD, extraGateway, faultProxy } from "./security-kit.ts";
+import { DASHBOARD, extraGateway, faultProxy, judgeDashboard } from "./security-kit.ts";
 
 // The default budget: the shards run in this process, so a tighter one would also time out the healthy shard when the CPU is busy.
 const SHARD_TIMEOUT_MS = 1500;
@@ -26,29 +26,12 @@ afterAll(async () => {
   await system?.close();
 });
 
-type Verdict = "complete" | "partial" | "wrong";
-
-/** complete: every business's data; partial: shard1's data and a SHARD_UNAVAILABLE error naming each missing shard2 business. */
-function judge(response: GraphQLResponse & { ms: number }): { verdict: Verdict; why?: string } {
-  if (response.status !== 200) return { verdict: "wrong", why: `HTTP ${response.status}` };
-  const accounts = (response.data?.viewer?.accounts ?? []) as any[];
-  let missing = 0;
-  for (const business of system.demo.businesses) {
-    const account = accounts.find((a) => a.businessId === business.id);
-    if (!account) return { verdict: "wrong", why: `no account for ${business.id}` };
-    if (account.business?.name !== business.name) return { verdict: "wrong", why: `no name for ${business.id}` };
-    if (Array.isArray(account.subscriptions) && account.subscriptions.length > 0) continue;
-    if (business.shard === "shard1") return { verdict: "wrong", why: `healthy ${business.id} lost its data` };
-    const named = response.errors?.some((e) => e.extensions?.code === "SHARD_UNAVAILABLE" && e.extensions.businessId === business.id && e.message.includes(business.name));
-    if (!named) return { verdict: "wrong", why: `${business.id} missing without an error naming it` };
-    missing++;
-  }
-  return { verdict: missing ? "partial" : "complete" };
-}
+/** complete, or partial: shard1's data and a SHARD_UNAVAILABLE error naming each missing shard2 business. */
+const judge = (response: GraphQLResponse) => judgeDashboard(response, system.demo.businesses, "shard2");
 
 describe("S1 a business shard fails under load", () => {
   it("keeps answering 200 with the healthy shard's data and names each missing business while shard2 is frozen, killed and restarted", async () => {
-    const first = judge({ ...(await postGraphQL(`${gateway.url}/graphql`, DASHBOARD, { headers: { cookie } })), ms: 0 });
+    const first = judge(await postGraphQL(`${gateway.url}/graphql`, DASHBOARD, { headers: { cookie } }));
     expect(first.verdict).toBe("complete");
 
     const counts = { requests: 0, complete: 0, partial: 0, wrong: 0, status5xx: 0 };
@@ -66,7 +49,7 @@ describe("S1 a business shard fails under load", () => {
         latencies.push(ms);
         counts.requests++;
         if (response.status >= 500) counts.status5xx++;
-        const { verdict, why } = judge({ ...response, ms });
+        const { verdict, why } = judge(response);
         counts[verdict]++;
         if (why) wrong.push(why);
         if (verdict === "complete" && performance.now() > restartedAt) recoveredAt = Math.min(recoveredAt, performance.now());
